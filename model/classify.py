@@ -1,0 +1,93 @@
+"""Batch classification: documents in, records out, bad documents to a rejects file, progress on stderr."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from .data import read_jsonl
+from .errors import InputError
+from .io import Reject, RecordWriter, iter_documents
+from .pipeline import RECORD_FIELDS, StancePipeline
+
+
+def _user_mentions(path) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for record in read_jsonl(path):
+        start, end = record.get("start"), record.get("end")
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
+            raise InputError(path, f"line {record['_line']}: 'start' and 'end' must be integers with start < end")
+        by_doc[str(record.get("doc_id", ""))].append(record)
+    return by_doc
+
+
+def _open_output(path: str | None):
+    if not path:
+        return sys.stdout
+    target = Path(path)
+    try:
+        return open(target, "w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise InputError(target, f"cannot write output ({err.strerror or err})") from None
+
+
+def run_classify(args) -> int:
+    fmt = args.format or ("csv" if args.output and args.output.endswith(".csv") else "jsonl")
+    for name in args.inputs:  # cheap checks first: a typo should not wait for the model to load
+        if name != "-" and not Path(name).exists():
+            raise InputError(name, "no such file or folder")
+    user_mentions = _user_mentions(args.mentions) if args.mentions else None
+    # The model is checked before any article is read or any output is opened.
+    pipeline = StancePipeline(args.model, gazetteer=args.gazetteer, batch_size=args.batch_size,
+                              threads=args.threads)
+    documents = iter_documents(args.inputs)
+    handle = _open_output(args.output)
+    rejects_path = Path(f"{args.output}.rejects.jsonl") if args.output else None
+    rejects_handle = None
+    writer = RecordWriter(handle, fmt, RECORD_FIELDS)
+    n_docs = n_records = n_rejects = 0
+    try:
+        from tqdm import tqdm
+
+        progress = tqdm(desc="classify", unit="doc", file=sys.stderr, disable=args.no_progress or None,
+                        leave=False)
+        for item in documents:
+            if isinstance(item, Reject):
+                n_rejects += 1
+                where = f"{item.source}" + (f" (document {item.doc_id})" if item.doc_id else "")
+                if args.strict:
+                    raise InputError(where, item.reason)
+                print(f"actor-stance: skipped: {where}: {item.reason}", file=sys.stderr)
+                if rejects_path:
+                    if rejects_handle is None:
+                        rejects_handle = open(rejects_path, "w", encoding="utf-8")
+                    rejects_handle.write(json.dumps(item.as_record(), ensure_ascii=False) + "\n")
+                    rejects_handle.flush()
+                continue
+            mentions = user_mentions.get(item.doc_id, []) if user_mentions is not None else None
+            records = pipeline.classify_document(item.doc_id, item.text, mentions)
+            writer.write(records)
+            n_docs += 1
+            n_records += len(records)
+            progress.update(1)
+        progress.close()
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+        if rejects_handle:
+            rejects_handle.close()
+    if n_docs == 0 and n_rejects:
+        return _all_rejected(args, n_rejects)
+    if args.output or n_rejects:
+        summary = f"actor-stance: {n_docs} documents, {n_records} mentions"
+        if n_rejects:
+            summary += f", {n_rejects} skipped" + (f" (see {rejects_path})" if rejects_path else "")
+        print(summary, file=sys.stderr)
+    return 0
+
+
+def _all_rejected(args, n_rejects) -> int:
+    source = args.inputs[0] if len(args.inputs) == 1 else ", ".join(args.inputs)
+    print(f"actor-stance: error: {source}: no readable document ({n_rejects} skipped)", file=sys.stderr)
+    return 2

@@ -1,0 +1,111 @@
+"""The multi-task model: a transformer encoder with a stance head and a sentiment head over each actor mention.
+
+Each mention is represented by the [CLS] vector of its sequence concatenated with a pooled vector of the mention:
+the hidden state of the start marker (``marking: markers``, one sequence per mention) or the mean over the
+mention's tokens (``marking: span``, one sequence per sentence for all its mentions). ``span_mask`` selects the
+pooled tokens and ``sequence_index`` says which sequence each mention belongs to, so both designs share this code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+from transformers import AutoConfig, AutoModel, PretrainedConfig, PreTrainedModel
+from transformers.utils import ModelOutput
+
+DEFAULT_STANCES = ("none", "calls_for_restraint", "threatens_advance", "alert")
+DEFAULT_SENTIMENTS = ("negative", "neutral", "positive")
+
+
+class ActorStanceConfig(PretrainedConfig):
+    model_type = "actor-stance"
+
+    def __init__(self, encoder: dict | None = None, encoder_name_or_path: str | None = None,
+                 stance_labels=DEFAULT_STANCES, sentiment_labels=DEFAULT_SENTIMENTS,
+                 marking: str = "markers", marker_tokens=("«", "»"), max_seq_length: int = 128,
+                 head_dropout: float = 0.1, stance_temperature: float = 1.0, sentiment_temperature: float = 1.0,
+                 stance_loss_weights=None, sentiment_loss_weights=None, sentiment_loss_factor: float = 1.0,
+                 **kwargs):
+        super().__init__(**kwargs)
+        if marking not in ("markers", "span"):
+            raise ValueError(f"marking must be 'markers' or 'span', not {marking!r}")
+        self.encoder = encoder  # the encoder's own config as a dict, so the model builds without weights
+        self.encoder_name_or_path = encoder_name_or_path
+        self.stance_labels = list(stance_labels)
+        self.sentiment_labels = list(sentiment_labels)
+        # id2label/label2id follow the stance head, the primary task; the sentiment head has its own pair.
+        self.id2label = dict(enumerate(self.stance_labels))
+        self.label2id = {label: i for i, label in enumerate(self.stance_labels)}
+        self.sentiment_id2label = dict(enumerate(self.sentiment_labels))
+        self.sentiment_label2id = {label: i for i, label in enumerate(self.sentiment_labels)}
+        self.marking = marking
+        self.marker_tokens = list(marker_tokens)
+        self.max_seq_length = max_seq_length
+        self.head_dropout = head_dropout
+        self.stance_temperature = stance_temperature
+        self.sentiment_temperature = sentiment_temperature
+        self.stance_loss_weights = stance_loss_weights
+        self.sentiment_loss_weights = sentiment_loss_weights
+        self.sentiment_loss_factor = sentiment_loss_factor
+
+    def encoder_config(self) -> PretrainedConfig:
+        encoder = dict(self.encoder)
+        return AutoConfig.for_model(encoder.pop("model_type"), **encoder)
+
+
+@dataclass
+class ActorStanceOutput(ModelOutput):
+    loss: torch.Tensor | None = None
+    stance_logits: torch.Tensor | None = None
+    sentiment_logits: torch.Tensor | None = None
+
+
+class ActorStanceModel(PreTrainedModel):
+    config_class = ActorStanceConfig
+    base_model_prefix = "encoder"
+    supports_gradient_checkpointing = True
+    _supports_sdpa = True
+
+    def __init__(self, config: ActorStanceConfig, encoder: PreTrainedModel | None = None):
+        super().__init__(config)
+        self.encoder = encoder if encoder is not None else AutoModel.from_config(config.encoder_config())
+        hidden = self.encoder.config.hidden_size
+        self.dropout = nn.Dropout(config.head_dropout)
+        self.stance_head = nn.Linear(2 * hidden, len(config.stance_labels))
+        self.sentiment_head = nn.Linear(2 * hidden, len(config.sentiment_labels))
+        for head in (self.stance_head, self.sentiment_head):
+            nn.init.normal_(head.weight, std=0.02)
+            nn.init.zeros_(head.bias)
+        self.post_init()
+
+    def _init_weights(self, module):
+        # The encoder arrives pretrained (or is initialised by its own class); heads are set in __init__.
+        pass
+
+    def mention_features(self, input_ids, attention_mask, span_mask, sequence_index):
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        rows = hidden[sequence_index]  # (mentions, length, hidden)
+        weights = span_mask.to(rows.dtype)
+        pooled = (rows * weights.unsqueeze(-1)).sum(1) / weights.sum(1, keepdim=True).clamp(min=1.0)
+        return torch.cat([rows[:, 0], pooled], dim=-1)
+
+    def forward(self, input_ids, attention_mask, span_mask, sequence_index,
+                stance_labels=None, sentiment_labels=None, **_):
+        features = self.dropout(self.mention_features(input_ids, attention_mask, span_mask, sequence_index))
+        stance_logits = self.stance_head(features)
+        sentiment_logits = self.sentiment_head(features)
+        loss = None
+        if stance_labels is not None or sentiment_labels is not None:
+            loss = stance_logits.new_zeros(())
+            if stance_labels is not None and (stance_labels != -100).any():
+                loss = loss + self._loss(stance_logits, stance_labels, self.config.stance_loss_weights)
+            if sentiment_labels is not None and (sentiment_labels != -100).any():
+                loss = loss + self.config.sentiment_loss_factor * self._loss(
+                    sentiment_logits, sentiment_labels, self.config.sentiment_loss_weights)
+        return ActorStanceOutput(loss=loss, stance_logits=stance_logits, sentiment_logits=sentiment_logits)
+
+    @staticmethod
+    def _loss(logits, labels, weights):
+        weight = torch.tensor(weights, dtype=logits.dtype, device=logits.device) if weights else None
+        return nn.functional.cross_entropy(logits, labels, weight=weight, ignore_index=-100)

@@ -1,0 +1,137 @@
+"""article -> sentences -> actor mentions -> encoded inputs -> model -> labelled mention records.
+
+``StancePipeline`` is both the engine of the CLI and the Python API for notebooks::
+
+    from actor_stance import StancePipeline
+    pipe = StancePipeline()                       # the default model shipped with the package
+    records = pipe("Haftar ordered troops to advance on Tripoli.")
+    frame = pipe(["text one", "text two"], as_dataframe=True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import torch
+
+from .encoding import MentionEncoder, collate
+from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from .loading import load_model
+from .mentions import Mention, MentionDetector
+from .resolve import resolve
+from .sentences import Sentence, split_sentences
+
+RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor", "type", "stance", "stance_score",
+                 "sentiment", "sentiment_score", "sentence")
+
+
+@dataclass
+class Prediction:
+    stance: str
+    stance_score: float
+    sentiment: str
+    sentiment_score: float
+    stance_probs: list[float]
+    sentiment_probs: list[float]
+
+
+class StancePipeline:
+    def __init__(self, model=None, gazetteer=None, batch_size: int = 32, threads: int | None = None):
+        """``model``: a model directory (default: the shipped model); ``gazetteer``: a YAML file or Gazetteer."""
+        if threads:
+            torch.set_num_threads(threads)
+        self.model, self.tokenizer = load_model(model)
+        config = self.model.config
+        self.encoder = MentionEncoder(self.tokenizer, config.marking, config.marker_tokens, config.max_seq_length)
+        self.stance_labels, self.sentiment_labels = config.stance_labels, config.sentiment_labels
+        self.batch_size = batch_size
+        if gazetteer is None:
+            gazetteer = DEFAULT_GAZETTEER if DEFAULT_GAZETTEER.exists() else None
+        self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) or gazetteer is None \
+            else Gazetteer.from_yaml(gazetteer)
+        self._detector = None
+
+    @property
+    def detector(self) -> MentionDetector:
+        if self._detector is None:  # spaCy loads only when mentions must be found
+            self._detector = MentionDetector(self.gazetteer)
+        return self._detector
+
+    # -- the API ------------------------------------------------------------------------------------------
+    def __call__(self, texts, doc_ids=None, as_dataframe: bool = False):
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        doc_ids = list(doc_ids) if doc_ids is not None else [f"doc{i}" for i in range(len(texts))]
+        records = [r for doc_id, text in zip(doc_ids, texts) for r in self.classify_document(doc_id, text)]
+        if as_dataframe:
+            import pandas as pd
+
+            return pd.DataFrame(records, columns=list(RECORD_FIELDS))
+        return records
+
+    def classify_document(self, doc_id: str, text: str, mentions: list[dict] | None = None) -> list[dict]:
+        """Records for one document; ``mentions`` (dicts with start/end, optional actor) skips detection."""
+        sentences = split_sentences(text)
+        if mentions is None:
+            found = self.detector.detect(sentences)
+            doc_mentions = resolve([m for sentence_mentions in found for m in sentence_mentions], self.gazetteer)
+        else:
+            doc_mentions = self._user_mentions(text, sentences, mentions)
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in doc_mentions:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        items = [(sentences[i], ms) for i, ms in sorted(by_sentence.items())]
+        predictions = self.predict([(s.text, [(m.start - s.start, m.end - s.start) for m in ms]) for s, ms in items])
+        records = []
+        for (sentence, ms), preds in zip(items, predictions):
+            for mention, pred in zip(ms, preds):
+                records.append({
+                    "doc_id": doc_id, "sentence_index": sentence.index, "start": mention.start, "end": mention.end,
+                    "mention": text[mention.start:mention.end], "actor": mention.actor or mention.text,
+                    "type": mention.type, "stance": pred.stance, "stance_score": round(pred.stance_score, 4),
+                    "sentiment": pred.sentiment, "sentiment_score": round(pred.sentiment_score, 4),
+                    "sentence": sentence.text,
+                })
+        return records
+
+    @staticmethod
+    def _user_mentions(text, sentences: list[Sentence], mentions) -> list[Mention]:
+        out = []
+        for m in sorted(mentions, key=lambda m: m["start"]):
+            holder = next((s for s in sentences if s.start <= m["start"] < s.end), None)
+            if holder is None or m["end"] > holder.end:
+                # A span across a sentence boundary: classify it within the text from its sentence to its end.
+                first = holder or next((s for s in sentences if s.end > m["start"]), None)
+                last_end = max(m["end"], first.end if first else m["end"])
+                start = first.start if first else m["start"]
+                holder = Sentence(first.index if first else len(sentences), start, last_end, text[start:last_end])
+                sentences.append(holder)
+            out.append(Mention(holder.index, m["start"], m["end"], text[m["start"]:m["end"]],
+                               m.get("type", "name"), actor=m.get("actor")))
+        return out
+
+    # -- the model ----------------------------------------------------------------------------------------
+    @torch.inference_mode()
+    def predict(self, items) -> list[list[Prediction]]:
+        """``items``: (sentence text, [(start, end), ...] offsets in the sentence); a Prediction per span."""
+        sequences = []  # (item index, sequence)
+        for i, (text, spans) in enumerate(items):
+            if spans:
+                sequences.extend((i, seq) for seq in self.encoder.encode(text, spans))
+        order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))  # length buckets
+        results: list[list[Prediction | None]] = [[None] * len(spans) for _, spans in items]
+        config = self.model.config
+        for b in range(0, len(order), self.batch_size):
+            chunk = [sequences[k] for k in order[b:b + self.batch_size]]
+            batch = collate([{"input_ids": s.input_ids, "pools": s.pools} for _, s in chunk],
+                            pad_id=self.tokenizer.pad_token_id or 0)
+            out = self.model(**batch)
+            stance = torch.softmax(out.stance_logits.float() / config.stance_temperature, -1)
+            sentiment = torch.softmax(out.sentiment_logits.float() / config.sentiment_temperature, -1)
+            row = 0
+            for item_index, seq in chunk:
+                for mention_index in seq.mentions:
+                    sp, tp = stance[row], sentiment[row]
+                    results[item_index][mention_index] = Prediction(
+                        self.stance_labels[int(sp.argmax())], float(sp.max()),
+                        self.sentiment_labels[int(tp.argmax())], float(tp.max()), sp.tolist(), tp.tolist())
+                    row += 1
+        return results
+

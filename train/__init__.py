@@ -1,0 +1,1 @@
+"""Training and evaluation of actor-stance models (installed as ``actor_stance.train``)."""

@@ -1,0 +1,123 @@
+"""Scoring a model against a labeled set; ``metrics.json`` is a stable interface other tools read.
+
+With gold mentions the model labels the gold spans (pure stance and sentiment scores). Without, the whole
+pipeline runs on each article (its sentences joined in order), predicted mentions are matched to gold ones by
+exact span, a missed gold mention counts as wrong and a spurious one as a false positive of its predicted label.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+MISSED, SPURIOUS = "<missed>", "<spurious>"
+
+
+def label_metrics(gold: list[str], pred: list[str], labels: list[str]) -> dict:
+    """Macro-F1 over ``labels``, accuracy over all pairs, per-class figures and the confusion matrix."""
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    per_class = {label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(s[i])}
+                 for i, label in enumerate(labels)}
+    extra = [x for x in (MISSED, SPURIOUS) if x in gold or x in pred]
+    all_labels = list(labels) + extra
+    matrix = confusion_matrix(gold, pred, labels=all_labels).tolist() if gold else []
+    accuracy = sum(g == q for g, q in zip(gold, pred)) / len(gold) if gold else 0.0
+    return {"macro_f1": float(f.mean()) if len(f) else 0.0, "accuracy": accuracy, "per_class": per_class,
+            "confusion": {"labels": all_labels, "matrix": matrix}}
+
+
+def group_documents(records: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Records grouped by ``doc_id`` in file order (a record without one is an article of its own)."""
+    docs: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        docs[str(record.get("doc_id") or f"__{record['id']}")].append(record)
+    return list(docs.items())
+
+
+def evaluate_records(pipeline, records: list[dict], gold_mentions: bool = True, progress=None) -> dict:
+    """Score ``pipeline`` on labeled records; returns the metrics dict and the per-mention pairs."""
+    stance_labels, sentiment_labels = pipeline.stance_labels, pipeline.sentiment_labels
+    pairs = []  # (record, gold mention or None, predicted dict or None)
+    mention_counts = {"tp": 0, "fp": 0, "fn": 0}
+    if gold_mentions:
+        items = [(r["text"], [(m["start"], m["end"]) for m in r["mentions"]]) for r in records]
+        predictions = pipeline.predict(items)
+        for record, preds in zip(records, predictions):
+            for mention, pred in zip(record["mentions"], preds):
+                pairs.append((record, mention, {"stance": pred.stance, "sentiment": pred.sentiment,
+                                                "stance_score": pred.stance_score,
+                                                "stance_probs": pred.stance_probs,
+                                                "sentiment_score": pred.sentiment_score,
+                                                "sentiment_probs": pred.sentiment_probs}))
+    else:
+        for doc_id, doc_records in (progress or (lambda x: x))(group_documents(records)):
+            text, offsets = "", []
+            for record in doc_records:
+                offsets.append(len(text))
+                text += record["text"] + "\n"
+            predicted = pipeline.classify_document(doc_id, text)
+            for record, offset in zip(doc_records, offsets):
+                end = offset + len(record["text"])
+                pred_spans = {(p["start"] - offset, p["end"] - offset): p for p in predicted
+                              if offset <= p["start"] < end}
+                gold_spans = {(m["start"], m["end"]): m for m in record["mentions"]}
+                for span, mention in gold_spans.items():
+                    pairs.append((record, mention, pred_spans.get(span)))
+                for span, pred in pred_spans.items():
+                    if span not in gold_spans:
+                        pairs.append((record, None, pred))
+                mention_counts["tp"] += len(gold_spans.keys() & pred_spans.keys())
+                mention_counts["fp"] += len(pred_spans.keys() - gold_spans.keys())
+                mention_counts["fn"] += len(gold_spans.keys() - pred_spans.keys())
+    metrics = {"n_sentences": len(records), "n_mentions": sum(len(r["mentions"]) for r in records),
+               "mentions": None}
+    if not gold_mentions:
+        tp, fp, fn = mention_counts["tp"], mention_counts["fp"], mention_counts["fn"]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        metrics["mentions"] = {"precision": precision, "recall": recall, "f1": f1}
+    for task, labels in (("stance", stance_labels), ("sentiment", sentiment_labels)):
+        gold = [m[task] if m else SPURIOUS for _, m, _ in pairs]
+        pred = [p[task] if p else MISSED for _, _, p in pairs]
+        metrics[task] = label_metrics(gold, pred, labels)
+    return metrics, pairs
+
+
+def format_report(metrics: dict, title: str) -> str:
+    lines = [f"# {title}", "", f"sentences: {metrics['n_sentences']}   gold mentions: {metrics['n_mentions']}"]
+    if metrics.get("mentions"):
+        m = metrics["mentions"]
+        lines.append(f"mention detection (exact span): P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    for task in ("stance", "sentiment"):
+        block = metrics[task]
+        lines += ["", f"{task}: macro-F1 {block['macro_f1']:.3f}   accuracy {block['accuracy']:.3f}",
+                  f"  {'label':<22}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}"]
+        for label, row in block["per_class"].items():
+            lines.append(f"  {label:<22}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}"
+                         f"{row['support']:>9}")
+    return "\n".join(lines) + "\n"
+
+
+def write_outputs(metrics: dict, pairs, out_dir, title: str) -> str:
+    """Write metrics.json, report.md and errors.jsonl into ``out_dir``; return the report text."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    report = format_report(metrics, title)
+    (out / "report.md").write_text(report, encoding="utf-8")
+    with open(out / "errors.jsonl", "w", encoding="utf-8") as handle:
+        for record, gold, pred in pairs:
+            if gold and pred and gold["stance"] == pred["stance"] and gold["sentiment"] == pred["sentiment"]:
+                continue
+            handle.write(json.dumps({
+                "id": record.get("id"), "mention": (gold or pred).get("text") or (pred or {}).get("mention"),
+                "start": (gold or {}).get("start", (pred or {}).get("start")),
+                "gold_stance": gold["stance"] if gold else SPURIOUS,
+                "pred_stance": pred["stance"] if pred else MISSED,
+                "gold_sentiment": gold["sentiment"] if gold else SPURIOUS,
+                "pred_sentiment": pred["sentiment"] if pred else MISSED,
+                "sentence": record["text"]}, ensure_ascii=False) + "\n")
+    return report
