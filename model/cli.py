@@ -31,10 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("jsonl", "csv"), help="default: from the output's extension, else jsonl")
     c.add_argument("--model", help="model directory (default: the model shipped with the package)")
     c.add_argument("--mentions", help="JSONL of {doc_id, start, end[, actor]}: classify these spans instead")
+    c.add_argument("--html", help="also write a self-contained HTML page of the classified articles")
     c.add_argument("--gazetteer", help="actors YAML (default: the shipped configs/actors.yaml)")
     c.add_argument("--batch-size", type=int, default=32)
     c.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
     c.add_argument("--strict", action="store_true", help="stop at the first bad document")
+    c.add_argument("--shard", help="K/N: classify only the K-th of N deterministic parts of the input")
+    c.add_argument("--resume", action="store_true",
+                   help="append to an existing output, skipping documents it already holds")
     c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     c.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 

@@ -66,6 +66,18 @@ class StancePipeline:
             return pd.DataFrame(records, columns=list(RECORD_FIELDS))
         return records
 
+    def html(self, texts, doc_ids=None, path=None) -> str:
+        """Classify and render a self-contained HTML page (written to ``path`` when given)."""
+        from .html import render_html, write_html
+
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        doc_ids = list(doc_ids) if doc_ids is not None else [f"doc{i}" for i in range(len(texts))]
+        records = self(texts, doc_ids)
+        documents = list(zip(doc_ids, texts))
+        if path:
+            return write_html(path, documents, records, self.stance_labels)
+        return render_html(documents, records, self.stance_labels)
+
     def classify_document(self, doc_id: str, text: str, mentions: list[dict] | None = None) -> list[dict]:
         """Records for one document; ``mentions`` (dicts with start/end, optional actor) skips detection."""
         sentences = split_sentences(text)
