@@ -39,7 +39,8 @@ def decode(data: bytes, source: str) -> Document | Reject | str:
     if not data.strip():
         return Reject(source, "empty document (no text)")
     head = data[:8192]
-    if head.count(b"\x00") > len(head) // 10:
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13) or b == 127)
+    if control > len(head) // 10:
         return Reject(source, "binary file, not text")
     try:
         text = data.decode("utf-8-sig")
@@ -108,14 +109,14 @@ def iter_documents(inputs: list[str], stdin=None):
             if not files:
                 raise InputError(path, "folder holds no .txt or .jsonl files")
             for file in files:
-                yield from _iter_file(file, doc_id=str(file.relative_to(path).with_suffix("")))
+                yield from iter_file(file, doc_id=str(file.relative_to(path).with_suffix("")))
         elif path.exists():
-            yield from _iter_file(path, doc_id=path.stem)
+            yield from iter_file(path, doc_id=path.stem)
         else:
             raise InputError(path, "no such file or folder")
 
 
-def _iter_file(path: Path, doc_id: str):
+def iter_file(path: Path, doc_id: str):
     data = _read_bytes(path)
     if isinstance(data, Reject):
         yield data
