@@ -81,6 +81,12 @@ def test_evaluate_writes_metrics_in_the_stable_layout(tiny_model_dir, tmp_path, 
             assert sum(map(sum, metrics["stance"]["confusion"]["matrix"])) == 4
         else:
             assert set(metrics["mentions"]) == {"precision", "recall", "f1"}
+            actors = metrics["actors"]
+            assert set(actors["exact"]) == set(actors["overlap"]) == {"name", "nominal", "pronoun"}
+            assert actors["exact"]["name"]["support"] == 2  # Tal, The UN
+            for kind in ("name", "nominal", "pronoun"):
+                assert actors["overlap"][kind]["recall"] >= actors["exact"][kind]["recall"]
+            assert 0.0 <= actors["canonical_accuracy"] <= actors["cluster_accuracy"] <= 1.0
 
 
 def test_errors_are_one_line_with_status_2(tmp_path, tiny_model_dir):

@@ -60,8 +60,11 @@ def evaluate_records(pipeline, records: list[dict], gold_mentions: bool = True, 
             predicted = pipeline.classify_document(doc_id, text)
             for record, offset in zip(doc_records, offsets):
                 end = offset + len(record["text"])
-                pred_spans = {(p["start"] - offset, p["end"] - offset): p for p in predicted
-                              if offset <= p["start"] < end}
+                pred_spans = {}
+                for p in predicted:
+                    if offset <= p["start"] < end:
+                        p["start_in_sentence"], p["end_in_sentence"] = p["start"] - offset, p["end"] - offset
+                        pred_spans[(p["start_in_sentence"], p["end_in_sentence"])] = p
                 gold_spans = {(m["start"], m["end"]): m for m in record["mentions"]}
                 for span, mention in gold_spans.items():
                     pairs.append((record, mention, pred_spans.get(span)))
@@ -79,6 +82,8 @@ def evaluate_records(pipeline, records: list[dict], gold_mentions: bool = True, 
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         metrics["mentions"] = {"precision": precision, "recall": recall, "f1": f1}
+    if not gold_mentions:
+        metrics["actors"] = actor_metrics(pairs)
     for task, labels in (("stance", stance_labels), ("sentiment", sentiment_labels)):
         gold = [m[task] if m else SPURIOUS for _, m, _ in pairs]
         pred = [p[task] if p else MISSED for _, _, p in pairs]
@@ -86,11 +91,70 @@ def evaluate_records(pipeline, records: list[dict], gold_mentions: bool = True, 
     return metrics, pairs
 
 
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "support": n_gold}
+
+
+def actor_metrics(pairs) -> dict:
+    """Detection per mention type (exact and overlapping spans) and canonical-actor accuracy.
+
+    A predicted mention's type is the detector's own; recall per type counts gold mentions of that type.
+    ``canonical_accuracy`` compares actor names (case and a leading "the" ignored); ``cluster_accuracy``
+    maps each predicted actor of a document to the gold actor most of its mentions have, so it scores whether
+    mentions were grouped right even where the two name the actor differently ("Sudan's army" / "SAF").
+    """
+    by_record = defaultdict(lambda: ([], []))
+    for record, gold, pred in pairs:
+        if gold:
+            by_record[record["id"]][0].append(gold)
+        if pred:
+            by_record[record["id"]][1].append(pred)
+    result = {}
+    for match in ("exact", "overlap"):
+        counts = defaultdict(lambda: [0, 0, 0])  # type -> tp, n_pred, n_gold
+        for golds, preds in by_record.values():
+            for g in golds:
+                counts[g.get("type", "name")][2] += 1
+            for p in preds:
+                kind = p.get("type", "name")
+                counts[kind][1] += 1
+                hit = any((g["start"], g["end"]) == (p["start_in_sentence"], p["end_in_sentence"]) if match == "exact"
+                          else g["start"] < p["end_in_sentence"] and p["start_in_sentence"] < g["end"]
+                          for g in golds if g.get("type", "name") == kind)
+                counts[kind][0] += hit
+        result[match] = {kind: _prf(*counts[kind]) for kind in ("name", "nominal", "pronoun")}
+    matched = [(record, gold, pred) for record, gold, pred in pairs if gold and pred]
+
+    def norm(name):
+        return " ".join(str(name or "").lower().removeprefix("the ").split())
+
+    canonical = sum(norm(g["actor"]) == norm(p["actor"]) for _, g, p in matched if "actor" in g)
+    votes = defaultdict(lambda: defaultdict(int))
+    for record, gold, pred in matched:
+        votes[(record.get("doc_id"), pred["actor"])][gold.get("actor")] += 1
+    clustered = sum(max(v.values()) for v in votes.values())
+    n = len(matched)
+    result["canonical_accuracy"] = canonical / n if n else 0.0
+    result["cluster_accuracy"] = clustered / n if n else 0.0
+    result["matched_mentions"] = n
+    return result
+
+
 def format_report(metrics: dict, title: str) -> str:
     lines = [f"# {title}", "", f"sentences: {metrics['n_sentences']}   gold mentions: {metrics['n_mentions']}"]
     if metrics.get("mentions"):
         m = metrics["mentions"]
         lines.append(f"mention detection (exact span): P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    if metrics.get("actors"):
+        a = metrics["actors"]
+        for match in ("exact", "overlap"):
+            lines.append(f"  {match:<8}" + "  ".join(f"{kind} F1 {a[match][kind]['f1']:.3f}"
+                                                    for kind in ("name", "nominal", "pronoun")))
+        lines.append(f"  canonical actor accuracy {a['canonical_accuracy']:.3f}   "
+                     f"cluster accuracy {a['cluster_accuracy']:.3f}   ({a['matched_mentions']} matched mentions)")
     for task in ("stance", "sentiment"):
         block = metrics[task]
         lines += ["", f"{task}: macro-F1 {block['macro_f1']:.3f}   accuracy {block['accuracy']:.3f}",
