@@ -210,7 +210,7 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
     summary = {"train_seconds": round(train_seconds, 1), "train_mentions": sum(len(r["stance_labels"]) for r in
                                                                              train_rows),
                "epochs": train_args.epochs, "seed": train_args.seed, "config": str(config_path),
-               "train_loss": train_result.training_loss}
+               "train_loss": train_result.training_loss, "world_size": args.world_size}
     pipeline = StancePipeline(out)
     for split, records in (("dev", dev_records), ("test", test_records)):
         if records:
