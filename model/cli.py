@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check labeled JSONL files against the ANNOTATION.md schema")
     v.add_argument("files", nargs="+")
+    v.add_argument("--stance-labels", default="none,calls_for_restraint,threatens_advance,alert",
+                   help="comma-separated known stance labels")
+    v.add_argument("--sentiment-labels", default="negative,neutral,positive",
+                   help="comma-separated known sentiment labels")
     v.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -135,7 +139,8 @@ def cmd_validate(args) -> int:
 
     bad = 0
     for name in args.files:
-        problems = validate_records(read_jsonl(name), name)
+        problems = validate_records(read_jsonl(name), name, args.stance_labels.split(","),
+                                    args.sentiment_labels.split(","))
         for problem in problems:
             print(problem, file=sys.stderr)
         bad += bool(problems)

@@ -101,3 +101,13 @@ def test_errors_are_one_line_with_status_2(tmp_path, tiny_model_dir):
         assert proc.returncode == 2, proc.stderr
         lines = proc.stderr.strip().splitlines()
         assert lines == [lines[-1]] and lines[0].startswith("actor-stance: error: ") and message in lines[0], lines
+
+
+def test_validate_reports_every_problem(tmp_path, capsys, tiny_data_dir):
+    assert run("validate", tiny_data_dir / "train.jsonl") == 0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Haftar spoke.", "mentions": [{"start": 0, "end": 6, "stance": "attack",'
+                   ' "sentiment": "neutral"}]}\n', encoding="utf-8")
+    assert run("validate", bad) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl: line 1: mention 0: unknown stance 'attack'" in err
