@@ -70,10 +70,12 @@ def test_evaluate_writes_metrics_in_the_stable_layout(tiny_model_dir, tmp_path, 
         assert metrics["n_sentences"] == 3 and metrics["n_mentions"] == 4
         for task, labels in (("stance", 4), ("sentiment", 3)):
             block = metrics[task]
-            assert set(block) == {"macro_f1", "accuracy", "per_class", "confusion"}
+            assert set(block) == {"macro_f1", "accuracy", "per_class", "confusion", "ci95", "calibration"}
+            assert 0.0 <= block["ci95"]["macro_f1"][0] <= block["ci95"]["macro_f1"][1] <= 1.0
+            assert 0.0 <= block["calibration"]["ece"] <= 1.0
             assert len(block["per_class"]) == labels
             assert set(block["per_class"]["none" if task == "stance" else "neutral"]) == {
-                "precision", "recall", "f1", "support"}
+                "precision", "recall", "f1", "support", "ci95"}
             n = len(block["confusion"]["labels"])
             assert len(block["confusion"]["matrix"]) == n
         if extra:

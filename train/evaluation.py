@@ -10,7 +10,10 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+from .calibration import expected_calibration_error, reliability
 
 MISSED, SPURIOUS = "<missed>", "<spurious>"
 
@@ -88,7 +91,49 @@ def evaluate_records(pipeline, records: list[dict], gold_mentions: bool = True, 
         gold = [m[task] if m else SPURIOUS for _, m, _ in pairs]
         pred = [p[task] if p else MISSED for _, _, p in pairs]
         metrics[task] = label_metrics(gold, pred, labels)
+        add_confidence_intervals(metrics[task], [r.get("id") for r, _, _ in pairs], gold, pred, labels)
+        matched = [(m[task], p[task], p[f"{task}_score"]) for _, m, p in pairs if m and p]
+        confidence = [score for _, _, score in matched]
+        correct = [g == q for g, q, _ in matched]
+        metrics[task]["calibration"] = {"ece": expected_calibration_error(confidence, correct),
+                                        "bins": reliability(confidence, correct)}
     return metrics, pairs
+
+
+def add_confidence_intervals(block: dict, groups, gold, pred, labels, n_boot: int = 1000, seed: int = 0) -> None:
+    """Bootstrap 95 % intervals, resampling sentences (``groups``), for macro-F1, accuracy and per-class F1."""
+    if not gold:
+        return
+    codes = {label: i for i, label in enumerate(labels)}
+    extra = len(labels)  # every pseudo-label (missed, spurious) shares one code outside the label set
+    g = np.array([codes.get(x, extra) for x in gold])
+    p = np.array([codes.get(x, extra + 1) for x in pred])  # a missed mention is never right
+    index: dict = defaultdict(list)
+    for i, group in enumerate(groups):
+        index[group].append(i)
+    members = [np.array(v) for v in index.values()]
+    rng = np.random.default_rng(seed)
+    macro, accuracy, per_class = [], [], []
+    k = len(labels)
+    for _ in range(n_boot):
+        rows = np.concatenate([members[j] for j in rng.integers(0, len(members), len(members))])
+        gs, ps = g[rows], p[rows]
+        tp = np.bincount(gs[gs == ps], minlength=k + 2)[:k].astype(float)
+        n_pred = np.bincount(ps, minlength=k + 2)[:k]
+        n_gold = np.bincount(gs, minlength=k + 2)[:k]
+        precision = np.divide(tp, n_pred, out=np.zeros(k), where=n_pred > 0)
+        recall = np.divide(tp, n_gold, out=np.zeros(k), where=n_gold > 0)
+        f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k), where=precision + recall > 0)
+        macro.append(f1.mean())
+        accuracy.append((gs == ps).mean())
+        per_class.append(f1)
+    def interval(values):
+        return [float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))]
+
+    block["ci95"] = {"macro_f1": interval(macro), "accuracy": interval(accuracy)}
+    per_class = np.array(per_class)
+    for i, label in enumerate(labels):
+        block["per_class"][label]["ci95"] = interval(per_class[:, i])
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
@@ -157,11 +202,14 @@ def format_report(metrics: dict, title: str) -> str:
                      f"cluster accuracy {a['cluster_accuracy']:.3f}   ({a['matched_mentions']} matched mentions)")
     for task in ("stance", "sentiment"):
         block = metrics[task]
-        lines += ["", f"{task}: macro-F1 {block['macro_f1']:.3f}   accuracy {block['accuracy']:.3f}",
-                  f"  {'label':<22}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}"]
+        ci = block.get("ci95", {}).get("macro_f1", [float("nan")] * 2)
+        lines += ["", f"{task}: macro-F1 {block['macro_f1']:.3f} (95% CI {ci[0]:.3f}-{ci[1]:.3f})   "
+                      f"accuracy {block['accuracy']:.3f}   ECE {block['calibration']['ece']:.3f}",
+                  f"  {'label':<22}{'precision':>10}{'recall':>10}{'f1':>10}{'f1 95% CI':>15}{'support':>9}"]
         for label, row in block["per_class"].items():
+            lo, hi = row.get("ci95", [float("nan")] * 2)
             lines.append(f"  {label:<22}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}"
-                         f"{row['support']:>9}")
+                         f"{f'{lo:.3f}-{hi:.3f}':>15}{row['support']:>9}")
     return "\n".join(lines) + "\n"
 
 

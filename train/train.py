@@ -60,6 +60,7 @@ class TrainArguments:
     sentiment_loss_factor: float = 1.0
     logging_steps: int = 50
     keep_checkpoints: bool = False
+    calibrate: bool = True
 
 
 def _section(cls, data: dict | None, name: str):
@@ -127,6 +128,7 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
     from actor_stance.loading import add_lora, build_model, save_model
     from actor_stance.pipeline import StancePipeline
 
+    from .calibration import calibrate
     from .evaluation import evaluate_records, write_outputs
 
     model_args, data_args, train_args = load_config(config_path)
@@ -212,6 +214,9 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
                "epochs": train_args.epochs, "seed": train_args.seed, "config": str(config_path),
                "train_loss": train_result.training_loss, "world_size": args.world_size}
     pipeline = StancePipeline(out)
+    if train_args.calibrate:  # temperatures fitted on dev, stored in config.json, applied at inference
+        summary["temperatures"] = calibrate(pipeline, dev_records)
+        pipeline.model.config.save_pretrained(out)
     for split, records in (("dev", dev_records), ("test", test_records)):
         if records:
             metrics, pairs = evaluate_records(pipeline, records, gold_mentions=True)
