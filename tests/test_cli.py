@@ -67,6 +67,9 @@ def test_evaluate_writes_metrics_in_the_stable_layout(tiny_model_dir, tmp_path, 
         out = tmp_path / ("gold" if extra else "e2e")
         assert run("evaluate", "--data", tiny_data_dir / "dev.jsonl", "--model", tiny_model_dir, "-o", out, *extra) == 0
         metrics = json.loads((out / "metrics.json").read_text())
+        assert {"report.md", "errors.jsonl", "confusion_stance.png", "confusion_sentiment.png",
+                "reliability.png"} <= {p.name for p in out.iterdir()}
+        assert (out / "confusion_stance.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert metrics["n_sentences"] == 3 and metrics["n_mentions"] == 4
         for task, labels in (("stance", 4), ("sentiment", 3)):
             block = metrics[task]

@@ -218,7 +218,12 @@ def write_outputs(metrics: dict, pairs, out_dir, title: str) -> str:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    from .plots import write_plots
+
     report = format_report(metrics, title)
+    figures = write_plots(metrics, out)
+    report += "\n" + "\n".join(f"![{name}]({name})" for name in figures) + "\n"
+    report += "\nErrors (gold and predicted labels with the sentence): `errors.jsonl`.\n"
     (out / "report.md").write_text(report, encoding="utf-8")
     with open(out / "errors.jsonl", "w", encoding="utf-8") as handle:
         for record, gold, pred in pairs:
