@@ -13,6 +13,8 @@ from .io import Reject, RecordWriter, iter_documents
 from .pipeline import RECORD_FIELDS, StancePipeline
 from .resume import in_shard, parse_shard, prepare_resume
 
+CHUNK_DOCUMENTS = 16  # documents classified together; memory stays flat, batches stay full
+
 
 def _user_mentions(path) -> dict[str, list[dict]]:
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -57,10 +59,27 @@ def run_classify(args) -> int:
     writer = RecordWriter(handle, fmt, RECORD_FIELDS)
     if args.resume and handle.tell() > 0:
         writer.skip_header()
-    n_docs = n_records = n_rejects = 0
+    counts = {"docs": 0, "records": 0}
+    n_rejects = 0
     shown: list[tuple[str, str]] = []  # (doc_id, text) kept only when an HTML page is asked for
     shown_records: list[dict] = []
     stop = _GracefulInterrupt()
+    pending: list = []  # documents waiting to be classified together (batches fill across documents)
+
+    def flush():
+        if not pending:
+            return
+        results = pipeline.classify_many([(item.doc_id, item.text, mentions) for item, mentions in pending])
+        for (item, _), records in zip(pending, results):
+            writer.write(records)  # one document per write, flushed: never half a record
+            if args.html:
+                shown.append((item.doc_id, item.text))
+                shown_records.extend(records)
+            progress.update(1)
+        counts["docs"] += len(pending)
+        counts["records"] += sum(map(len, results))
+        pending.clear()
+
     try:
         from tqdm import tqdm
 
@@ -73,6 +92,7 @@ def run_classify(args) -> int:
                 n_rejects += 1
                 where = item.source + (f" (id {item.doc_id})" if item.doc_id and ": line" in item.source else "")
                 if strict:
+                    flush()  # the good documents before it are kept
                     raise InputError(where, item.reason)
                 print(f"actor-stance: skipped: {where}: {item.reason}", file=sys.stderr)
                 if rejects_path:
@@ -82,17 +102,15 @@ def run_classify(args) -> int:
                     rejects_handle.flush()
                 continue
             mentions = user_mentions.get(item.doc_id, []) if user_mentions is not None else None
-            records = pipeline.classify_document(item.doc_id, item.text, mentions)
-            writer.write(records)
-            if args.html:
-                shown.append((item.doc_id, item.text))
-                shown_records.extend(records)
-            n_docs += 1
-            n_records += len(records)
-            progress.update(1)
+            pending.append((item, mentions))
+            if len(pending) >= CHUNK_DOCUMENTS:
+                flush()
             if stop.requested:
-                raise KeyboardInterrupt
+                break
+        flush()
         progress.close()
+        if stop.requested:
+            raise KeyboardInterrupt
     finally:
         stop.restore()
         if handle is not sys.stdout:
@@ -103,10 +121,10 @@ def run_classify(args) -> int:
         from .html import write_html
 
         write_html(args.html, shown, shown_records, pipeline.stance_labels)
-    if n_docs == 0 and n_rejects:
+    if counts["docs"] == 0 and n_rejects:
         return _all_rejected(args, n_rejects)
     if args.output or n_rejects:
-        summary = f"actor-stance: {n_docs} documents, {n_records} mentions"
+        summary = f"actor-stance: {counts['docs']} documents, {counts['records']} mentions"
         if n_rejects:
             summary += f", {n_rejects} skipped" + (f" (see {rejects_path})" if rejects_path else "")
         print(summary, file=sys.stderr)

@@ -80,44 +80,63 @@ class StancePipeline:
 
     def classify_document(self, doc_id: str, text: str, mentions: list[dict] | None = None) -> list[dict]:
         """Records for one document; ``mentions`` (dicts with start/end, optional actor) skips detection."""
-        sentences = split_sentences(text)
-        if mentions is None:
-            found = self.detector.detect(sentences)
-            doc_mentions = resolve([m for sentence_mentions in found for m in sentence_mentions], self.gazetteer)
-        else:
-            doc_mentions = self._user_mentions(text, sentences, mentions)
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in doc_mentions:
-            by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        items = [(sentences[i], ms) for i, ms in sorted(by_sentence.items())]
-        predictions = self.predict([(s.text, [(m.start - s.start, m.end - s.start) for m in ms]) for s, ms in items])
-        records = []
-        for (sentence, ms), preds in zip(items, predictions):
+        return self.classify_many([(doc_id, text, mentions)])[0]
+
+    def classify_many(self, documents) -> list[list[dict]]:
+        """Records for several documents at once: one spaCy pass and one model pass over all their sentences,
+        so batches fill up across documents. ``documents``: (doc_id, text, mentions or None) triples."""
+        prepared = []  # [doc_id, text, {sentence index: Sentence}, mentions]
+        to_detect = []
+        for doc_id, text, mentions in documents:
+            sentences = split_sentences(text)
+            if mentions is None:
+                to_detect.extend(sentences)
+                prepared.append([doc_id, text, {s.index: s for s in sentences}, None])
+            else:
+                found, holders = self._user_mentions(text, sentences, mentions)
+                prepared.append([doc_id, text, holders, found])
+        detected = iter(self.detector.detect(to_detect)) if to_detect else iter(())
+        for doc in prepared:
+            if doc[3] is None:
+                doc[3] = resolve([m for _ in doc[2] for m in next(detected)], self.gazetteer)
+        items, owners = [], []
+        for k, (_, _, holders, doc_mentions) in enumerate(prepared):
+            by_sentence: dict[int, list[Mention]] = {}
+            for mention in doc_mentions:
+                by_sentence.setdefault(mention.sentence_index, []).append(mention)
+            for index, ms in sorted(by_sentence.items()):
+                sentence = holders[index]
+                items.append((sentence.text, [(m.start - sentence.start, m.end - sentence.start) for m in ms]))
+                owners.append((k, sentence, ms))
+        results: list[list[dict]] = [[] for _ in prepared]
+        for (k, sentence, ms), preds in zip(owners, self.predict(items)):
+            doc_id, text = prepared[k][0], prepared[k][1]
             for mention, pred in zip(ms, preds):
-                records.append({
+                results[k].append({
                     "doc_id": doc_id, "sentence_index": sentence.index, "start": mention.start, "end": mention.end,
                     "mention": text[mention.start:mention.end], "actor": mention.actor or mention.text,
                     "type": mention.type, "stance": pred.stance, "stance_score": round(pred.stance_score, 4),
                     "sentiment": pred.sentiment, "sentiment_score": round(pred.sentiment_score, 4),
                     "sentence": sentence.text,
                 })
-        return records
+        return results
 
     @staticmethod
-    def _user_mentions(text, sentences: list[Sentence], mentions) -> list[Mention]:
+    def _user_mentions(text, sentences: list[Sentence], mentions):
+        """User spans as mentions, and the sentence each is read in (a span across sentences widens its own)."""
+        holders = {s.index: s for s in sentences}
         out = []
         for m in sorted(mentions, key=lambda m: m["start"]):
-            holder = next((s for s in sentences if s.start <= m["start"] < s.end), None)
-            if holder is None or m["end"] > holder.end:
-                # A span across a sentence boundary: classify it within the text from its sentence to its end.
-                first = holder or next((s for s in sentences if s.end > m["start"]), None)
-                last_end = max(m["end"], first.end if first else m["end"])
-                start = first.start if first else m["start"]
-                holder = Sentence(first.index if first else len(sentences), start, last_end, text[start:last_end])
-                sentences.append(holder)
-            out.append(Mention(holder.index, m["start"], m["end"], text[m["start"]:m["end"]],
-                               m.get("type", "name"), actor=m.get("actor")))
-        return out
+            first = next((s for s in sentences if s.end > m["start"]), None)
+            index = first.index if first else len(sentences)
+            base = holders.get(index)
+            if base is None or m["start"] < base.start or m["end"] > base.end:
+                start = min(m["start"], base.start) if base else m["start"]
+                end = max(m["end"], base.end) if base else m["end"]
+                holders[index] = Sentence(index, start, end, text[start:end])
+            out.append(Mention(index, m["start"], m["end"], text[m["start"]:m["end"]], m.get("type", "name"),
+                               actor=m.get("actor")))
+        return out, holders
 
     # -- the model ----------------------------------------------------------------------------------------
     @torch.inference_mode()

@@ -4,7 +4,8 @@ data/plover/plover_labeled.jsonl.
     python scripts/build_dataset.py
 
 Splits are by article. Every article of a held-out conflict goes to test, so the test score shows how the model
-does on actors it never saw; the other articles are shuffled with a fixed seed and cut 70/15/15 overall.
+does on actors it never saw; the other articles are shuffled with a fixed seed and cut 70/15/15 overall (each
+group of batch files on its own).
 Adjudicated labels from the second-annotator pass (data/raw/adjudicated.jsonl) override the first labels.
 """
 from __future__ import annotations
@@ -63,12 +64,18 @@ def split_articles(articles):
 
 
 def main() -> None:
-    articles = []
-    for path in sorted((ROOT / "data" / "raw").glob("b*.txt")):
-        articles.extend(parse_articles(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
+    # Each group of batches is split on its own, so adding a group leaves the earlier articles where they were:
+    # b* are the conflict stories, n* the general news in which most actors take no stance.
+    splits = {"train": [], "dev": [], "test": []}
+    for pattern in ("b*.txt", "n*.txt"):
+        articles = []
+        for path in sorted((ROOT / "data" / "raw").glob(pattern)):
+            articles.extend(parse_articles(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
+        for split, part in split_articles(articles).items():
+            splits[split].extend(part)
     fixes = load_adjudications(ROOT / "data" / "raw" / "adjudicated.jsonl")
     changed = 0
-    for split, split_articles_ in split_articles(articles).items():
+    for split, split_articles_ in splits.items():
         records = [r for a in split_articles_ for r in a.records]
         changed += apply_adjudications(records, fixes)
         write_jsonl(ROOT / "data" / f"{split}.jsonl", records)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .markup import TAGS
 
 SPLITS = ("train", "dev", "test")
+GENERAL_NEWS = "general-news"  # articles of international news that belong to no one conflict
 TARGETS = {
     "sentences": 1500, "articles": 250, "mentions": 4000, "calls_for_restraint": 400, "threatens_advance": 400,
     "alert": 400, "negative": 600, "positive": 200, "conflicts": 30, "each_tag": 40, "held_out_conflicts": 5,
@@ -30,8 +31,8 @@ def compute(splits: dict[str, list[dict]]) -> dict:
     tags = Counter(t for r in records for t in r.get("tags", []))
     conflicts_by_split = {s: Counter(r["conflict"] for r in splits[s]) for s in SPLITS}
     docs_by_split = {s: len({r["doc_id"] for r in splits[s]}) for s in SPLITS}
-    all_conflicts = set().union(*conflicts_by_split.values())
-    held_out = sorted(set(conflicts_by_split["test"]) - set(conflicts_by_split["train"]))
+    all_conflicts = set().union(*conflicts_by_split.values()) - {GENERAL_NEWS}
+    held_out = sorted(set(conflicts_by_split["test"]) - set(conflicts_by_split["train"]) - {GENERAL_NEWS})
     mixed = sum(1 for r in records if len(r["mentions"]) >= 2 and len({m["stance"] for m in r["mentions"]}) >= 2)
     return {
         "articles": sum(docs_by_split.values()), "sentences": len(records), "mentions": len(mentions),
@@ -43,7 +44,8 @@ def compute(splits: dict[str, list[dict]]) -> dict:
         "split_articles": docs_by_split, "split_sentences": {s: len(splits[s]) for s in SPLITS},
         "split_mentions": {s: sum(len(r["mentions"]) for r in splits[s]) for s in SPLITS},
         "conflict_articles": {c: sum(len({r["doc_id"] for r in splits[s] if r["conflict"] == c}) for s in SPLITS)
-                              for c in sorted(all_conflicts)},
+                              for c in sorted(all_conflicts | {GENERAL_NEWS}) if c in set().union(
+                                  *conflicts_by_split.values())},
     }
 
 
