@@ -23,6 +23,15 @@ RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor",
                  "sentiment", "sentiment_score", "sentence")
 
 
+def quantize_dynamic(model):
+    """int8 weights for every nn.Linear, activations quantised on the fly (CPU inference only)."""
+    import warnings
+
+    with warnings.catch_warnings():  # torch announces the move of this API to torchao; it still works
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+
+
 @dataclass
 class Prediction:
     stance: str
@@ -34,11 +43,15 @@ class Prediction:
 
 
 class StancePipeline:
-    def __init__(self, model=None, gazetteer=None, batch_size: int = 32, threads: int | None = None):
-        """``model``: a model directory (default: the shipped model); ``gazetteer``: a YAML file or Gazetteer."""
+    def __init__(self, model=None, gazetteer=None, batch_size: int = 32, threads: int | None = None,
+                 quantize: bool = False):
+        """``model``: a model directory (default: the shipped model); ``gazetteer``: a YAML file or Gazetteer;
+        ``quantize``: dynamic int8 quantisation of the linear layers (CPU; faster, scores within 0.01)."""
         if threads:
             torch.set_num_threads(threads)
         self.model, self.tokenizer = load_model(model)
+        if quantize:
+            self.model = quantize_dynamic(self.model)
         config = self.model.config
         self.encoder = MentionEncoder(self.tokenizer, config.marking, config.marker_tokens, config.max_seq_length)
         self.stance_labels, self.sentiment_labels = config.stance_labels, config.sentiment_labels

@@ -3,7 +3,7 @@
     python scripts/agreement.py
 
 Compares the first labels (data/raw markup, before adjudication) with the blind second pass
-(data/agreement/second_pass.jsonl), writes data/agreement/agreement.json and the disagreements to
+(data/agreement/second_pass*.jsonl), writes data/agreement/agreement.json and the disagreements to
 data/agreement/disagreements.jsonl (the input of adjudication, whose decisions live in data/raw/adjudicated.jsonl).
 """
 import json
@@ -29,9 +29,14 @@ def first_labels() -> dict:
 
 def main() -> None:
     first = first_labels()
-    sample = [json.loads(line) for line in (ROOT / "data/agreement/blind_sample.jsonl").read_text().splitlines()]
-    second = {row["id"]: row for row in map(json.loads, (ROOT / "data/agreement/second_pass.jsonl")
-                                              .read_text().splitlines())}
+    sample, second = [], {}
+    # Each batch group had its own blind sample: b* and PLOVER (blind_sample), then n* (blind_sample_n).
+    for suffix in ("", "_n"):
+        agreement_dir = ROOT / "data" / "agreement"
+        sample += [json.loads(line) for line in (agreement_dir / f"blind_sample{suffix}.jsonl").read_text()
+                   .splitlines()]
+        second.update({row["id"]: row for row in map(json.loads, (agreement_dir / f"second_pass{suffix}.jsonl")
+                                                     .read_text().splitlines())})
     pairs, disagreements = {"stance": ([], []), "sentiment": ([], [])}, []
     for item in sample:
         gold = first[item["id"]]["mentions"]

@@ -58,6 +58,7 @@ class MajorityBaseline(_Baseline):
 class LexiconBaseline(_Baseline):
     def _one(self, text, start, end):
         before, after = _window(text, start, end)
+        after = re.split(r"\b(?:while|whereas|but|as|after|before)\b|[;]", after)[0]  # the mention's own clause
         scores = {label: sum(word in after for word in words)
                   for label, words in (("calls_for_restraint", RESTRAINT), ("threatens_advance", THREAT),
                                        ("alert", ALERT))}
