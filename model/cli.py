@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--resume", action="store_true",
                    help="append to an existing output, skipping documents it already holds")
     c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    c.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    c.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     t = sub.add_parser("train", help="fine-tune a model from a YAML config")
     t.add_argument("--config", default="configs/default.yaml")
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--epochs", type=float)
     t.add_argument("--max-steps", type=int)
     t.add_argument("--seed", type=int)
-    t.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    t.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     e = sub.add_parser("evaluate", help="score a model against a labeled set (ANNOTATION.md schema)")
     e.add_argument("--data", required=True, help="labeled JSONL")
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--gold-mentions", action="store_true", help="classify the gold spans (no detection)")
     e.add_argument("--gazetteer")
     e.add_argument("--batch-size", type=int, default=32)
-    e.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    e.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     v = sub.add_parser("validate", help="check labeled JSONL files against the ANNOTATION.md schema")
     v.add_argument("files", nargs="+")
@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated known stance labels")
     v.add_argument("--sentiment-labels", default="negative,neutral,positive",
                    help="comma-separated known sentiment labels")
-    v.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    v.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

@@ -38,6 +38,8 @@ def decode(data: bytes, source: str) -> Document | Reject | str:
     """Bytes -> text, or a Reject saying why they are not a readable article."""
     if not data.strip():
         return Reject(source, "empty document (no text)")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return Reject(source, "UTF-16 text, not UTF-8 (save it as UTF-8)")
     head = data[:8192]
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13) or b == 127)
     if control > len(head) // 10:

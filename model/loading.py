@@ -77,6 +77,8 @@ def save_model(model, tokenizer, out_dir) -> None:
 def check_model_dir(path) -> ActorStanceConfig:
     """Check config, labels and weights of a model directory before any article is read."""
     path = Path(path)
+    if path.is_file():
+        raise InputError(path, "is a file; --model takes a model directory")
     if not path.is_dir():
         raise InputError(path, "model directory not found")
     config_file = path / "config.json"

@@ -126,6 +126,8 @@ class MentionDetector:
             span = doc[start:end]
             gazetteer_spans[span.root.i] = (start, end, self.gazetteer.lookup(span.text))
         for ent in doc.ents:
+            if not any(c.isupper() for c in ent.text):
+                continue  # names are capitalised; NER also tags emoji and table debris as ORG
             root = ent.root
             if ent.label_ in NAME_ENTITIES and not (ent.label_ == "NORP" and root.tag_ not in ("NNPS", "NNS")):
                 self._add(doc, candidates, root, "name", ent.start, ent.end)
@@ -133,6 +135,7 @@ class MentionDetector:
                 self._add(doc, candidates, root, "name", ent.start, ent.end, kind="group")
         for token in doc:  # a proper noun acting as subject is an actor even when NER misses it ("Haftar ordered")
             if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ \
+                    and token.text[:1].isupper() and token.text.replace("-", "").isalpha() \
                     and token.i not in candidates and token.lower_ not in NOT_ACTORS:
                 self._add(doc, candidates, token, "name", token.i, token.i + 1)
         for root_i, (start, end, _) in gazetteer_spans.items():

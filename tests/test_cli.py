@@ -116,3 +116,9 @@ def test_validate_reports_every_problem(tmp_path, capsys, tiny_data_dir):
     assert run("validate", bad) == 2
     err = capsys.readouterr().err
     assert "bad.jsonl: line 1: mention 0: unknown stance 'attack'" in err
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "actor_stance.cli", "--debug", "validate", str(tmp_path / "x.jsonl")],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and "Traceback" in proc.stderr and "InputError" in proc.stderr

@@ -59,3 +59,18 @@ def test_config_errors_name_the_setting(tmp_path):
     path.write_text("model: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError, match="not valid YAML"):
         load_config(path)
+
+
+def test_sentiment_only_data_is_read_with_stance_masked(tmp_path, tokenizer):
+    from actor_stance.encoding import MentionEncoder
+    from actor_stance.train.train import encode_records, sentiment_only_records
+
+    path = tmp_path / "newsmtsc.jsonl"
+    path.write_text('{"mention": "Hillary", "polarity": -1, "from": 25, "to": 32, "sentence": '
+                    '"Colin Powell: Everything Hillary Touches She Screws Up With Hubris", "id": "x"}\n',
+                    encoding="utf-8")
+    (record,) = sentiment_only_records(path)
+    assert record["text"][25:32] == "Hillary" and record["mentions"][0]["sentiment"] == "negative"
+    (row,) = encode_records(MentionEncoder(tokenizer, "span"), [record], {"none": 0},
+                            {"negative": 0, "neutral": 1, "positive": 2})
+    assert row["stance_labels"] == [-100] and row["sentiment_labels"] == [0]
