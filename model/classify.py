@@ -10,10 +10,8 @@ from pathlib import Path
 from .data import read_jsonl
 from .errors import InputError
 from .io import Reject, RecordWriter, iter_documents
-from .pipeline import RECORD_FIELDS, StancePipeline
+from .pipeline import CHUNK_DOCUMENTS, RECORD_FIELDS, StancePipeline
 from .resume import in_shard, parse_shard, prepare_resume
-
-CHUNK_DOCUMENTS = 16  # documents classified together; memory stays flat, batches stay full
 
 
 def _user_mentions(path) -> dict[str, list[dict]]:

@@ -42,13 +42,14 @@ def _files(inputs) -> list[tuple[str, str]]:
 
 def _classify_partition(paths, model, gazetteer, batch_size, output_dir, partition_id=None):
     pipeline = _pipeline(model, gazetteer, batch_size)
-    records, rejects = [], []
+    documents, rejects = [], []
     for path, doc_id in paths:
         for item in iter_file(Path(path), doc_id):
             if isinstance(item, Document):
-                records.extend(pipeline.classify_document(item.doc_id, item.text))
+                documents.append((item.doc_id, item.text, None))
             else:
                 rejects.append(item.as_record())
+    records = [r for rs in pipeline.classify_documents(documents) for r in rs]
     if output_dir is None:
         return [records]
     out = Path(output_dir) / f"part-{partition_id:05d}.jsonl"

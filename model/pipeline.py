@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import torch
 
 from .encoding import MentionEncoder, collate
@@ -19,6 +20,7 @@ from .mentions import Mention, MentionDetector
 from .resolve import resolve
 from .sentences import Sentence, split_sentences
 
+CHUNK_DOCUMENTS = 16  # documents classified together: batches fill across documents, memory stays flat
 RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor", "type", "stance", "stance_score",
                  "sentiment", "sentiment_score", "sentence")
 
@@ -69,10 +71,15 @@ class StancePipeline:
         return self._detector
 
     # -- the API ------------------------------------------------------------------------------------------
-    def __call__(self, texts, doc_ids=None, as_dataframe: bool = False):
+    @staticmethod
+    def _documents(texts, doc_ids):
         texts = [texts] if isinstance(texts, str) else list(texts)
         doc_ids = list(doc_ids) if doc_ids is not None else [f"doc{i}" for i in range(len(texts))]
-        records = [r for doc_id, text in zip(doc_ids, texts) for r in self.classify_document(doc_id, text)]
+        return list(zip(doc_ids, texts))
+
+    def __call__(self, texts, doc_ids=None, as_dataframe: bool = False):
+        documents = self._documents(texts, doc_ids)
+        records = [r for rs in self.classify_documents((d, t, None) for d, t in documents) for r in rs]
         if as_dataframe:
             import pandas as pd
 
@@ -83,10 +90,8 @@ class StancePipeline:
         """Classify and render a self-contained HTML page (written to ``path`` when given)."""
         from .html import render_html, write_html
 
-        texts = [texts] if isinstance(texts, str) else list(texts)
-        doc_ids = list(doc_ids) if doc_ids is not None else [f"doc{i}" for i in range(len(texts))]
-        records = self(texts, doc_ids)
-        documents = list(zip(doc_ids, texts))
+        documents = self._documents(texts, doc_ids)
+        records = self([t for _, t in documents], [d for d, _ in documents])
         if path:
             return write_html(path, documents, records, self.stance_labels)
         return render_html(documents, records, self.stance_labels)
@@ -94,6 +99,18 @@ class StancePipeline:
     def classify_document(self, doc_id: str, text: str, mentions: list[dict] | None = None) -> list[dict]:
         """Records for one document; ``mentions`` (dicts with start/end, optional actor) skips detection."""
         return self.classify_many([(doc_id, text, mentions)])[0]
+
+    def classify_documents(self, documents, chunk: int = CHUNK_DOCUMENTS):
+        """Records per document, in order, for an iterable of (doc_id, text, mentions or None) triples,
+        classified ``chunk`` documents at a time."""
+        pending = []
+        for document in documents:
+            pending.append(document)
+            if len(pending) >= chunk:
+                yield from self.classify_many(pending)
+                pending = []
+        if pending:
+            yield from self.classify_many(pending)
 
     def classify_many(self, documents) -> list[list[dict]]:
         """Records for several documents at once: one spaCy pass and one model pass over all their sentences,

@@ -39,11 +39,7 @@ def corpus(min_mentions: int) -> list[tuple[str, str]]:
 
 def classify_all(pipe, docs) -> int:
     """The CLI's path: documents classified in chunks, batches filled across documents."""
-    from actor_stance.classify import CHUNK_DOCUMENTS
-
-    chunks = (docs[i:i + CHUNK_DOCUMENTS] for i in range(0, len(docs), CHUNK_DOCUMENTS))
-    return sum(len(records) for chunk in chunks
-               for records in pipe.classify_many([(doc_id, text, None) for doc_id, text in chunk]))
+    return sum(len(records) for records in pipe.classify_documents((doc_id, text, None) for doc_id, text in docs))
 
 
 def peak_rss_mb() -> float:
