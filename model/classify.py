@@ -48,7 +48,7 @@ def run_classify(args) -> int:
         raise InputError("--resume", "needs an output file (-o)")
     # The model is checked before any article is read or any output is opened.
     pipeline = StancePipeline(args.model, gazetteer=args.gazetteer, batch_size=args.batch_size,
-                              threads=args.threads)
+                              threads=args.threads, detector=args.detector, quantize=args.quantize)
     documents = iter_documents(args.inputs)
     done = prepare_resume(Path(args.output), fmt) if args.resume else set()
     handle = _open_output(args.output, append=args.resume)

@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--mentions", help="JSONL of {doc_id, start, end[, actor]}: classify these spans instead")
     c.add_argument("--html", help="also write a self-contained HTML page of the classified articles")
     c.add_argument("--gazetteer", help="actors YAML (default: the shipped configs/actors.yaml)")
+    c.add_argument("--detector", choices=("auto", "model", "rules", "union"), default="auto",
+                   help="how mentions are found: the model's tagging head, spaCy rules, both (union), or auto "
+                        "(the head if the model has one)")
+    c.add_argument("--quantize", action="store_true", help="int8 linear layers (faster on CPU)")
     c.add_argument("--batch-size", type=int, default=32)
     c.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
     c.add_argument("--strict", action="store_true", help="stop at the first bad document")
@@ -56,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", help="model directory (default: the shipped model)")
     e.add_argument("--gold-mentions", action="store_true", help="classify the gold spans (no detection)")
     e.add_argument("--gazetteer")
+    e.add_argument("--detector", choices=("auto", "model", "rules", "union"), default="auto")
+    e.add_argument("--quantize", action="store_true", help="int8 linear layers (faster on CPU)")
     e.add_argument("--batch-size", type=int, default=32)
     e.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -122,7 +128,8 @@ def cmd_evaluate(args) -> int:
     from .data import load_annotated
     from .pipeline import StancePipeline
 
-    pipeline = StancePipeline(args.model, gazetteer=args.gazetteer, batch_size=args.batch_size)
+    pipeline = StancePipeline(args.model, gazetteer=args.gazetteer, batch_size=args.batch_size,
+                              detector=args.detector, quantize=args.quantize)
     records = load_annotated(args.data, pipeline.stance_labels, pipeline.sentiment_labels)
     metrics, pairs = evaluate_records(pipeline, records, gold_mentions=args.gold_mentions)
     title = f"{Path(args.data).name} ({'gold mentions' if args.gold_mentions else 'detected mentions'})"

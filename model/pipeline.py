@@ -19,6 +19,7 @@ from .loading import load_model
 from .mentions import Mention, MentionDetector
 from .resolve import resolve
 from .sentences import Sentence, split_sentences
+from .tagging import decode_tags, make_mention, viterbi
 
 CHUNK_DOCUMENTS = 16  # documents classified together: batches fill across documents, memory stays flat
 RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor", "type", "stance", "stance_score",
@@ -44,11 +45,19 @@ class Prediction:
     sentiment_probs: list[float]
 
 
+DETECTORS = ("auto", "model", "rules", "union")
+
+
 class StancePipeline:
     def __init__(self, model=None, gazetteer=None, batch_size: int = 32, threads: int | None = None,
-                 quantize: bool = False):
+                 quantize: bool = False, detector: str = "auto"):
         """``model``: a model directory (default: the shipped model); ``gazetteer``: a YAML file or Gazetteer;
-        ``quantize``: dynamic int8 quantisation of the linear layers (CPU; faster, scores within 0.01)."""
+        ``quantize``: dynamic int8 quantisation of the linear layers (CPU; faster, scores within 0.01);
+        ``detector``: ``model`` (the model's tagging head: one encoder pass finds and labels mentions),
+        ``rules`` (spaCy parse + gazetteer + guideline rules), ``union`` (the head's mentions plus the rules' where
+        they do not overlap) or ``auto`` (the head when the model has one)."""
+        if detector not in DETECTORS:
+            raise ValueError(f"detector must be one of {DETECTORS}, not {detector!r}")
         if threads:
             torch.set_num_threads(threads)
         self.model, self.tokenizer = load_model(model)
@@ -63,6 +72,13 @@ class StancePipeline:
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) or gazetteer is None \
             else Gazetteer.from_yaml(gazetteer)
         self._detector = None
+        has_head = bool(getattr(config, "tag_labels", None))
+        if detector in ("model", "union") and not has_head:
+            from .errors import InputError
+
+            raise InputError(model or "default model", "this model has no mention tagging head; use detector rules")
+        self.tags_mentions = has_head and detector != "rules"
+        self.union = detector == "union"
 
     @property
     def detector(self) -> MentionDetector:
@@ -113,42 +129,49 @@ class StancePipeline:
             yield from self.classify_many(pending)
 
     def classify_many(self, documents) -> list[list[dict]]:
-        """Records for several documents at once: one spaCy pass and one model pass over all their sentences,
+        """Records for several documents at once: one detection pass and one model pass over all their sentences,
         so batches fill up across documents. ``documents``: (doc_id, text, mentions or None) triples."""
-        prepared = []  # [doc_id, text, {sentence index: Sentence}, mentions]
+        prepared = []  # [doc_id, text, {sentence index: Sentence}, mentions, {id(mention): Prediction}]
         to_detect = []
         for doc_id, text, mentions in documents:
             sentences = split_sentences(text)
             if mentions is None:
                 to_detect.extend(sentences)
-                prepared.append([doc_id, text, {s.index: s for s in sentences}, None])
+                prepared.append([doc_id, text, {s.index: s for s in sentences}, None, {}])
             else:
                 found, holders = self._user_mentions(text, sentences, mentions)
-                prepared.append([doc_id, text, holders, found])
-        detected = iter(self.detector.detect(to_detect)) if to_detect else iter(())
+                prepared.append([doc_id, text, holders, found, {}])
+        detected = iter(self.detect(to_detect)) if to_detect else iter(())
         for doc in prepared:
             if doc[3] is None:
-                doc[3] = resolve([m for _ in doc[2] for m in next(detected)], self.gazetteer)
+                pairs = [pair for _ in doc[2] for pair in next(detected)]
+                doc[4] = {id(m): p for m, p in pairs}
+                doc[3] = resolve([m for m, _ in pairs], self.gazetteer)
         items, owners = [], []
-        for k, (_, _, holders, doc_mentions) in enumerate(prepared):
+        for doc in prepared:
             by_sentence: dict[int, list[Mention]] = {}
-            for mention in doc_mentions:
-                by_sentence.setdefault(mention.sentence_index, []).append(mention)
+            for mention in doc[3]:
+                if id(mention) not in doc[4]:
+                    by_sentence.setdefault(mention.sentence_index, []).append(mention)
             for index, ms in sorted(by_sentence.items()):
-                sentence = holders[index]
+                sentence = doc[2][index]
                 items.append((sentence.text, [(m.start - sentence.start, m.end - sentence.start) for m in ms]))
-                owners.append((k, sentence, ms))
-        results: list[list[dict]] = [[] for _ in prepared]
-        for (k, sentence, ms), preds in zip(owners, self.predict(items)):
-            doc_id, text = prepared[k][0], prepared[k][1]
-            for mention, pred in zip(ms, preds):
-                results[k].append({
+                owners.append((doc, ms))
+        for (doc, ms), preds in zip(owners, self.predict(items)):
+            doc[4].update((id(m), p) for m, p in zip(ms, preds))
+        results: list[list[dict]] = []
+        for doc_id, text, holders, doc_mentions, predictions in prepared:
+            records = []
+            for mention in sorted(doc_mentions, key=lambda m: (m.sentence_index, m.start)):
+                pred, sentence = predictions[id(mention)], holders[mention.sentence_index]
+                records.append({
                     "doc_id": doc_id, "sentence_index": sentence.index, "start": mention.start, "end": mention.end,
                     "mention": text[mention.start:mention.end], "actor": mention.actor or mention.text,
                     "type": mention.type, "stance": pred.stance, "stance_score": round(pred.stance_score, 4),
                     "sentiment": pred.sentiment, "sentiment_score": round(pred.sentiment_score, 4),
                     "sentence": sentence.text,
                 })
+            results.append(records)
         return results
 
     @staticmethod
@@ -168,7 +191,31 @@ class StancePipeline:
                                actor=m.get("actor")))
         return out, holders
 
+    def detect(self, sentences: list[Sentence]) -> list[list[tuple[Mention, Prediction]]]:
+        """The mentions of each sentence with their predictions (not yet resolved to actors)."""
+        tagged = self.tag_sentences(sentences) if self.tags_mentions else None  # found and labelled in one pass
+        if tagged is not None and not self.union:
+            return tagged
+        found = self.detector.detect(sentences)
+        if tagged is not None:  # union: the rules add what the head missed, never overlapping its mentions
+            found = [[m for m in ms if not any(m.start < t.end and t.start < m.end for t, _ in ts)]
+                     for ms, ts in zip(found, tagged)]
+        predictions = self.predict([(s.text, [(m.start - s.start, m.end - s.start) for m in ms])
+                                    for s, ms in zip(sentences, found)])
+        pairs = [list(zip(ms, ps)) for ms, ps in zip(found, predictions)]
+        if tagged is not None:
+            pairs = [sorted(ts + ps, key=lambda pair: pair[0].start) for ts, ps in zip(tagged, pairs)]
+        return pairs
+
     # -- the model ----------------------------------------------------------------------------------------
+    def _predictions(self, stance_logits, sentiment_logits) -> list[Prediction]:
+        config = self.model.config
+        stance = torch.softmax(stance_logits.float() / config.stance_temperature, -1)
+        sentiment = torch.softmax(sentiment_logits.float() / config.sentiment_temperature, -1)
+        return [Prediction(self.stance_labels[int(sp.argmax())], float(sp.max()),
+                           self.sentiment_labels[int(tp.argmax())], float(tp.max()), sp.tolist(), tp.tolist())
+                for sp, tp in zip(stance, sentiment)]
+
     @torch.inference_mode()
     def predict(self, items) -> list[list[Prediction]]:
         """``items``: (sentence text, [(start, end), ...] offsets in the sentence); a Prediction per span."""
@@ -178,21 +225,54 @@ class StancePipeline:
                 sequences.extend((i, seq) for seq in self.encoder.encode(text, spans))
         order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))  # length buckets
         results: list[list[Prediction | None]] = [[None] * len(spans) for _, spans in items]
-        config = self.model.config
         for b in range(0, len(order), self.batch_size):
             chunk = [sequences[k] for k in order[b:b + self.batch_size]]
             batch = collate([{"input_ids": s.input_ids, "pools": s.pools} for _, s in chunk],
                             pad_id=self.tokenizer.pad_token_id or 0)
-            out = self.model(**batch)
-            stance = torch.softmax(out.stance_logits.float() / config.stance_temperature, -1)
-            sentiment = torch.softmax(out.sentiment_logits.float() / config.sentiment_temperature, -1)
-            row = 0
+            hidden = self.model.encode(batch["input_ids"], batch["attention_mask"])
+            preds = iter(self._predictions(*self.model.classify(hidden, batch["span_mask"], batch["sequence_index"])))
             for item_index, seq in chunk:
                 for mention_index in seq.mentions:
-                    sp, tp = stance[row], sentiment[row]
-                    results[item_index][mention_index] = Prediction(
-                        self.stance_labels[int(sp.argmax())], float(sp.max()),
-                        self.sentiment_labels[int(tp.argmax())], float(tp.max()), sp.tolist(), tp.tolist())
-                    row += 1
+                    results[item_index][mention_index] = next(preds)
         return results
 
+    @torch.inference_mode()
+    def tag_sentences(self, sentences: list[Sentence]) -> list[list[tuple[Mention, Prediction]]]:
+        """Find and label the mentions of each sentence with one encoder pass (the model's tagging head)."""
+        tokenized = [self.encoder.tokenize(s.text) for s in sentences]
+        sequences = [(i, seq) for i, (ids, _) in enumerate(tokenized) if ids for seq in self.encoder.windows(ids)]
+        order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))
+        found: list[list[tuple[int, int, str, Prediction]]] = [[] for _ in sentences]
+        tag_labels = self.model.config.tag_labels
+        for b in range(0, len(order), self.batch_size):
+            chunk = [sequences[k] for k in order[b:b + self.batch_size]]
+            batch = collate([{"input_ids": s.input_ids, "pools": []} for _, s in chunk],
+                            pad_id=self.tokenizer.pad_token_id or 0)
+            hidden = self.model.encode(batch["input_ids"], batch["attention_mask"])
+            lengths = [len(seq.input_ids) - 2 for _, seq in chunk]
+            tags = viterbi(self.model.tag(hidden)[:, 1:max(lengths) + 1], lengths, tag_labels)
+            masks, rows, owners = [], [], []
+            for row, (i, seq) in enumerate(chunk):
+                n = lengths[row]
+                offsets = tokenized[i][1][seq.offset:seq.offset + n]
+                for first, last, start, end, mtype in decode_tags(tags[row], offsets, sentences[i].text,
+                                                                  tag_labels):
+                    mask = torch.zeros(hidden.shape[1], dtype=torch.long)
+                    mask[first + 1:last + 1] = 1
+                    masks.append(mask)
+                    rows.append(row)
+                    owners.append((i, start, end, mtype))
+            if not masks:
+                continue
+            preds = self._predictions(*self.model.classify(hidden, torch.stack(masks), torch.tensor(rows)))
+            for (i, start, end, mtype), pred in zip(owners, preds):
+                found[i].append((start, end, mtype, pred))
+        results = []
+        for sentence, spans in zip(sentences, found):
+            pairs, previous = [], None
+            for start, end, mtype, pred in sorted(spans, key=lambda x: x[0]):
+                mention = make_mention(sentence, start, end, mtype, self.gazetteer or Gazetteer([]), previous)
+                pairs.append((mention, pred))
+                previous = mention
+            results.append(pairs)
+        return results

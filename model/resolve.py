@@ -67,7 +67,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
     names = _resolve_names(mentions, gazetteer)
     by_start = {m.start: m for m in mentions}
     resolved: list[Mention] = []
+    quoted = []  # first-person pronouns in quotes: resolved to the speaker once every mention is named
     for mention in mentions:
+        if mention.type == "pronoun" and mention.extra.get("quoted"):
+            quoted.append(mention)
+            continue
         if mention.type == "nominal" and not mention.actor:
             head_mention = by_start.get(mention.extra.get("appos_of"))
             if head_mention is not None and head_mention.actor:
@@ -80,7 +84,18 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
                 continue
             mention.actor, mention.code = antecedent.actor, antecedent.code
         resolved.append(mention)
-    return resolved
+    for pronoun in quoted:
+        speaker = _speaker(pronoun, resolved)
+        if speaker is None:
+            continue
+        pronoun.actor, pronoun.code = speaker.actor, speaker.code
+        if pronoun.extra["quoted"] == "speaker_group" and speaker.kind == "person":
+            groups = [name for name, label in speaker.extra.get("names_inside", []) if label == "ORG"]
+            entry = gazetteer.lookup(speaker.actor or "")
+            pronoun.actor = (groups[0] if groups else None) or (entry.forces if entry else None) or speaker.actor
+            pronoun.code = None
+        resolved.append(pronoun)
+    return sorted(resolved, key=lambda m: m.start) if quoted else resolved
 
 
 def _resolve_names(mentions, gazetteer) -> list[_Name]:
@@ -157,6 +172,17 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
             if candidate.kind != "person" and candidate.sentence_index >= mention.sentence_index - 1:
                 return candidate.actor
     return _clean(mention.text)
+
+
+def _speaker(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
+    """Who says a quote: the first actor of the sentence outside the quotes ("...," said Haftar), else the
+    speaker of the sentence before."""
+    for index in (pronoun.sentence_index, pronoun.sentence_index - 1):
+        for candidate in resolved:
+            if candidate.sentence_index == index and candidate.type != "pronoun" and candidate.actor \
+                    and not candidate.extra.get("in_quote"):
+                return candidate
+    return None
 
 
 def _antecedent(pronoun: Mention, resolved: list[Mention]) -> Mention | None:

@@ -87,19 +87,18 @@ class TfidfBaseline(_Baseline):
             make_pipeline(column(2), TfidfVectorizer(ngram_range=(1, 2), min_df=2)),  # the mention
             make_pipeline(column(3), TfidfVectorizer(min_df=2)),  # the sentence
         )
-        rows, stances, sentiments = [], [], []
-        for record in train_records:
-            for m in record["mentions"]:
-                rows.append(self._features(record["text"], m["start"], m["end"]))
-                stances.append(m["stance"])
-                sentiments.append(m["sentiment"])
-        self.stance_model = make_pipeline(features, LogisticRegression(max_iter=2000, C=5.0, random_state=seed))
-        self.stance_model.fit(rows, stances)
         from sklearn.base import clone
 
-        self.sentiment_model = make_pipeline(clone(features), LogisticRegression(max_iter=2000, C=5.0,
-                                                                                 random_state=seed))
-        self.sentiment_model.fit(rows, sentiments)
+        # Each head learns from the mentions that carry its label (sentiment-only data such as NewsMTSC works).
+        for task in ("stance", "sentiment"):
+            rows, labels = [], []
+            for record in train_records:
+                for m in record["mentions"]:
+                    if m.get(task) is not None:
+                        rows.append(self._features(record["text"], m["start"], m["end"]))
+                        labels.append(m[task])
+            model = make_pipeline(clone(features), LogisticRegression(max_iter=2000, C=5.0, random_state=seed))
+            setattr(self, f"{task}_model", model.fit(rows, labels) if rows else None)
 
     @staticmethod
     def _features(text, start, end):
@@ -123,6 +122,8 @@ class TfidfBaseline(_Baseline):
 
     @staticmethod
     def _aligned(model, rows, labels):
+        if model is None:  # no training data for this task: uniform scores
+            return [[1.0 / len(labels)] * len(labels) for _ in rows]
         probs = model.predict_proba(rows)
         order = [list(model.classes_).index(label) if label in model.classes_ else None for label in labels]
         return [[float(p[j]) if j is not None else 0.0 for j in order] for p in probs]

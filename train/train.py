@@ -19,7 +19,8 @@ import yaml
 
 from actor_stance.data import load_annotated, read_jsonl
 from actor_stance.errors import InputError
-from actor_stance.modeling import DEFAULT_SENTIMENTS, DEFAULT_STANCES
+from actor_stance.modeling import DEFAULT_SENTIMENTS, DEFAULT_STANCES, MENTION_TAGS
+from actor_stance.tagging import spans_to_tags
 
 logger = logging.getLogger("actor_stance.train")
 
@@ -31,6 +32,7 @@ class ModelArguments:
     marker_tokens: list = field(default_factory=lambda: ["«", "»"])
     max_seq_length: int = 128
     head_dropout: float = 0.1
+    tag_mentions: bool = False  # a BIO tagging head that finds mentions in the same pass (marking: span)
     lora: dict | None = field(default_factory=lambda: {"r": 16, "alpha": 32, "dropout": 0.1})
 
 
@@ -58,9 +60,19 @@ class TrainArguments:
     seed: int = 42
     class_weights: bool = False
     sentiment_loss_factor: float = 1.0
+    tag_loss_factor: float = 1.0
     logging_steps: int = 50
     keep_checkpoints: bool = False
     calibrate: bool = True
+
+
+@dataclass
+class DistillArguments:
+    teacher: str | None = None  # a model directory; with it, the model learns from its soft labels too
+    temperature: float = 2.0
+    alpha: float = 0.5  # weight of the gold labels; 1 - alpha goes to the teacher's distributions
+    unlabeled: list = field(default_factory=list)  # .txt articles or .jsonl rows with "text" or "sentence"
+    unlabeled_limit: int | None = None  # sentences taken from the unlabeled text
 
 
 def _section(cls, data: dict | None, name: str):
@@ -72,7 +84,7 @@ def _section(cls, data: dict | None, name: str):
     return cls(**data)
 
 
-def load_config(path) -> tuple[ModelArguments, DataArguments, TrainArguments]:
+def load_config(path) -> tuple[ModelArguments, DataArguments, TrainArguments, DistillArguments]:
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -80,25 +92,43 @@ def load_config(path) -> tuple[ModelArguments, DataArguments, TrainArguments]:
         raise InputError(path, "config file not found") from None
     except yaml.YAMLError as err:
         raise InputError(path, f"not valid YAML ({str(err).splitlines()[0]})") from None
-    extra = sorted(set(raw) - {"model", "data", "training"})
+    extra = sorted(set(raw) - {"model", "data", "training", "distill"})
     if extra:
-        raise InputError(path, f"unknown section(s) {extra}; expected model, data, training")
+        raise InputError(path, f"unknown section(s) {extra}; expected model, data, training, distill")
     return (_section(ModelArguments, raw.get("model"), f"{path}: model"),
             _section(DataArguments, raw.get("data"), f"{path}: data"),
-            _section(TrainArguments, raw.get("training"), f"{path}: training"))
+            _section(TrainArguments, raw.get("training"), f"{path}: training"),
+            _section(DistillArguments, raw.get("distill"), f"{path}: distill"))
 
 
-def encode_records(encoder, records, stance_ids, sentiment_ids) -> list[dict]:
+def encode_records(encoder, records, stance_ids, sentiment_ids, tag_labels=()) -> list[dict]:
+    """Training rows: token ids, pooled ranges and labels; with ``tag_labels`` also BIO tags per token (a record
+    marked ``"partial": true``, such as sentiment-only data, has unmarked actors and teaches no tags)."""
     rows = []
     for record in records:
-        spans = [(m["start"], m["end"]) for m in record["mentions"]]
-        if not spans:
+        mentions = record["mentions"]
+        spans = [(m["start"], m["end"]) for m in mentions]
+        tags = None
+        if tag_labels and not record.get("partial"):
+            ids, offsets = encoder.tokenize(record["text"])
+            tags = spans_to_tags(offsets, spans, [m.get("type", "name") for m in mentions], tag_labels)
+            sequences = encoder.encode(record["text"], spans) if spans else encoder.windows(ids) if ids else []
+        elif spans:
+            sequences = encoder.encode(record["text"], spans)
+        else:
             continue
-        for seq in encoder.encode(record["text"], spans):
-            mentions = [record["mentions"][i] for i in seq.mentions]
-            rows.append({"input_ids": seq.input_ids, "pools": [list(p) for p in seq.pools],
-                         "stance_labels": [stance_ids.get(m.get("stance"), -100) for m in mentions],
-                         "sentiment_labels": [sentiment_ids.get(m.get("sentiment"), -100) for m in mentions]})
+        for seq in sequences:
+            chosen = [mentions[i] for i in seq.mentions]
+            row = {"input_ids": seq.input_ids, "pools": [list(p) for p in seq.pools],
+                   "stance_labels": [stance_ids.get(m.get("stance"), -100) for m in chosen],
+                   "sentiment_labels": [sentiment_ids.get(m.get("sentiment"), -100) for m in chosen]}
+            if "stance_soft" in (chosen or [{}])[0]:  # teacher distributions (distillation)
+                row["stance_soft"] = [m["stance_soft"] for m in chosen]
+                row["sentiment_soft"] = [m["sentiment_soft"] for m in chosen]
+            if tag_labels:
+                n = len(seq.input_ids) - 2
+                row["token_tags"] = [-100, *tags[seq.offset:seq.offset + n], -100] if tags else []
+            rows.append(row)
     return rows
 
 
@@ -107,7 +137,7 @@ def sentiment_only_records(path, limit=None) -> list[dict]:
     polarity = {-1: "negative", 0: "neutral", 1: "positive"}
     records = []
     for row in read_jsonl(path)[:limit]:
-        records.append({"id": row.get("id"), "text": row["sentence"],
+        records.append({"id": row.get("id"), "text": row["sentence"], "partial": True,
                         "mentions": [{"start": row["from"], "end": row["to"],
                                       "sentiment": polarity[int(row["polarity"])]}]})
     return records
@@ -131,7 +161,7 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
     from .calibration import calibrate
     from .evaluation import evaluate_records, write_outputs
 
-    model_args, data_args, train_args = load_config(config_path)
+    model_args, data_args, train_args, distill_args = load_config(config_path)
     if output_dir:
         train_args.output_dir = output_dir
     if epochs is not None:
@@ -153,15 +183,23 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
         model_args.encoder, stance_labels=stance_labels, sentiment_labels=sentiment_labels,
         marking=model_args.marking, marker_tokens=model_args.marker_tokens,
         max_seq_length=model_args.max_seq_length, head_dropout=model_args.head_dropout,
-        sentiment_loss_factor=train_args.sentiment_loss_factor)
+        sentiment_loss_factor=train_args.sentiment_loss_factor,
+        tag_labels=MENTION_TAGS if model_args.tag_mentions else (), tag_loss_factor=train_args.tag_loss_factor)
     encoder = MentionEncoder(tokenizer, model_args.marking, model_args.marker_tokens, model_args.max_seq_length)
     stance_ids = model.config.label2id
     sentiment_ids = model.config.sentiment_label2id
-    train_rows = encode_records(encoder, train_records, stance_ids, sentiment_ids)
+    tag_labels = model.config.tag_labels
+    if distill_args.teacher:  # the teacher's soft labels over the labeled set and over unlabeled real text
+        from .distill import teacher_targets
+
+        train_records = teacher_targets(distill_args, train_records)
+        model.config.distill_alpha = distill_args.alpha
+        model.config.distill_temperature = distill_args.temperature
+    train_rows = encode_records(encoder, train_records, stance_ids, sentiment_ids, tag_labels)
     if data_args.extra_sentiment:
         extra = sentiment_only_records(data_args.extra_sentiment, data_args.extra_sentiment_limit)
-        train_rows += encode_records(encoder, extra, stance_ids, sentiment_ids)
-    dev_rows = encode_records(encoder, dev_records, stance_ids, sentiment_ids)
+        train_rows += encode_records(encoder, extra, stance_ids, sentiment_ids, tag_labels)
+    dev_rows = encode_records(encoder, dev_records, stance_ids, sentiment_ids, tag_labels)
     if train_args.class_weights:
         model.config.stance_loss_weights = class_weights(
             [x for r in train_rows for x in r["stance_labels"]], len(stance_labels))
@@ -173,7 +211,8 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
     def compute_metrics(eval_pred):
         from sklearn.metrics import f1_score
 
-        (stance_logits, sentiment_logits), (stance_gold, sentiment_gold) = eval_pred.predictions, eval_pred.label_ids
+        (stance_logits, sentiment_logits) = eval_pred.predictions[:2]
+        (stance_gold, sentiment_gold) = eval_pred.label_ids[:2]
         result = {}
         for name, logits, gold in (("stance", stance_logits, stance_gold),
                                    ("sentiment", sentiment_logits, sentiment_gold)):
@@ -209,10 +248,11 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
 
         shutil.rmtree(out / "checkpoints", ignore_errors=True)
 
-    summary = {"train_seconds": round(train_seconds, 1), "train_mentions": sum(len(r["stance_labels"]) for r in
-                                                                             train_rows),
+    summary = {"train_seconds": round(train_seconds, 1), "train_sentences": len(train_records),
+               "train_mentions": sum(len(r["stance_labels"]) for r in train_rows),
                "epochs": train_args.epochs, "seed": train_args.seed, "config": str(config_path),
-               "train_loss": train_result.training_loss, "world_size": args.world_size}
+               "train_loss": train_result.training_loss, "world_size": args.world_size,
+               "teacher": distill_args.teacher}
     pipeline = StancePipeline(out)
     if train_args.calibrate:  # temperatures fitted on dev, stored in config.json, applied at inference
         summary["temperatures"] = calibrate(pipeline, dev_records)

@@ -1,0 +1,140 @@
+"""Mention tagging: gold spans <-> BIO tags, whole-word decoding, mention features, and the one-pass pipeline."""
+import json
+
+import pytest
+import torch
+
+from actor_stance.encoding import MentionEncoder
+from actor_stance.gazetteer import Actor, Gazetteer
+from actor_stance.modeling import MENTION_TAGS
+from actor_stance.sentences import Sentence
+from actor_stance.tagging import decode_tags, guess_kind, make_mention, spans_to_tags
+
+from .conftest import FIXTURES, ROOT, write_tiny_config
+
+TAG = {label: i for i, label in enumerate(MENTION_TAGS)}
+
+
+def roundtrip(tokenizer, text, spans, types):
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    tags = spans_to_tags(offsets, spans, types, MENTION_TAGS)
+    return tags, [(s, e, t) for _, _, s, e, t in decode_tags(tags, offsets, text, MENTION_TAGS)]
+
+
+def test_gold_spans_come_back_from_their_tags(tokenizer):
+    text = "Haftar's forces advanced on Tripoli, and the general said he would not stop."
+    spans, types = [(0, 15), (41, 52), (58, 60)], ["nominal", "nominal", "pronoun"]
+    tags, decoded = roundtrip(tokenizer, text, spans, types)
+    assert decoded == [(s, e, t) for (s, e), t in zip(spans, types)]
+    assert tags[0] == TAG["B-nominal"] and TAG["I-nominal"] in tags and tags[-1] == TAG["O"]
+
+
+def test_every_labeled_mention_survives_the_round_trip(tokenizer):
+    """On the project's own data every gold span is whole words, so tags lose none of them."""
+    records = [json.loads(line) for line in (ROOT / "data" / "dev.jsonl").read_text().splitlines()[:150]]
+    lost = []
+    for record in records:
+        spans = [(m["start"], m["end"]) for m in record["mentions"]]
+        types = [m["type"] for m in record["mentions"]]
+        _, decoded = roundtrip(tokenizer, record["text"], spans, types)
+        lost += sorted(set(zip(spans, types)) - {((s, e), t) for s, e, t in decoded})
+    assert len(lost) <= 2, lost[:5]
+
+
+def test_decoding_keeps_whole_words_and_accepts_a_leading_inside_tag(tokenizer):
+    text = "Hemedti warned the paramilitaries."
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    assert len(ids) > len(text.split())  # "Hemedti" is several word pieces
+    tags = [TAG["O"]] * len(ids)
+    tags[1] = TAG["I-name"]  # only the second piece of the first word tagged, and as I-
+    decoded = decode_tags(tags, offsets, text, MENTION_TAGS)
+    assert [(s, e, t) for _, _, s, e, t in decoded] == [(0, 7, "name")]
+
+
+def test_mention_features_for_resolution():
+    gazetteer = Gazetteer([Actor("Khalifa Haftar", ["Haftar"], kind="person")])
+    sentence = Sentence(3, 100, 170, "Haftar, the general, said they would advance with the army of Libya.")
+    name = make_mention(sentence, 0, 6, "name", gazetteer)
+    assert (name.start, name.kind, name.type) == (100, "person", "name")
+    general = make_mention(sentence, 8, 19, "nominal", gazetteer, previous=name)
+    assert general.head == "general" and general.kind == "person" and general.extra["appos_of"] == 100
+    army = make_mention(sentence, 50, 67, "nominal", gazetteer)
+    assert army.text == "the army of Libya" and army.head == "army" and ("Libya", "ORG") in army.extra["names_inside"]
+    they = make_mention(sentence, 26, 30, "pronoun", gazetteer)
+    assert they.kind == "group" and they.plural
+    assert make_mention(sentence, 50, 57, "nominal", gazetteer).plural is False
+
+
+@pytest.mark.parametrize("name, kind", [("Libyan National Army", "group"), ("Ahmad al-Mesmari", "person"),
+                                        ("RSF", "group"), ("President Kiir", "person"), ("Moscow", "group"),
+                                        ("Haftar", "person")])
+def test_kind_of_a_name(name, kind):
+    assert guess_kind(name, Gazetteer([Actor("Khalifa Haftar", ["Haftar"], kind="person")])) == kind
+
+
+@pytest.fixture(scope="module")
+def tagging_model_dir(tmp_path_factory, tiny_encoder_dir):
+    import yaml
+
+    from actor_stance.train.train import main as train_main
+
+    work = tmp_path_factory.mktemp("tagger")
+    config = write_tiny_config(work / "c.yaml", tiny_encoder_dir, FIXTURES, marking="span")
+    raw = yaml.safe_load(config.read_text())
+    raw["model"]["tag_mentions"] = True
+    config.write_text(yaml.safe_dump(raw))
+    train_main(config, output_dir=work / "model", max_steps=3, quiet=True)
+    return work / "model"
+
+
+def test_tagging_model_saves_its_head_and_labels(tagging_model_dir):
+    from actor_stance.loading import load_model
+
+    model, _ = load_model(tagging_model_dir)
+    assert model.config.tag_labels == list(MENTION_TAGS) and model.tag_head.out_features == len(MENTION_TAGS)
+
+
+def test_one_pass_finds_labels_and_resolves_mentions(tagging_model_dir, monkeypatch):
+    """Tags forced onto known tokens must come out as resolved, labelled records with exact offsets."""
+    from actor_stance import StancePipeline
+
+    pipe = StancePipeline(tagging_model_dir, gazetteer=Gazetteer([Actor("Khalifa Haftar", ["Haftar"], kind="person")]))
+    assert pipe.tags_mentions
+    text = "Haftar ordered an advance. He said the army would win."
+    calls = []
+
+    def forced(hidden):  # B-name on the first token of each sequence, B-pronoun on "he"
+        calls.append(hidden.shape[0])
+        logits = torch.zeros(*hidden.shape[:2], len(MENTION_TAGS))
+        logits[..., TAG["O"]] = 1.0
+        for row in range(hidden.shape[0]):
+            logits[row, 1, TAG["B-name"]] = 5.0
+        return logits
+
+    monkeypatch.setattr(pipe.model, "tag", forced)
+    records = pipe(text)
+    assert [(r["mention"], r["actor"], r["type"]) for r in records][:1] == [("Haftar", "Khalifa Haftar", "name")]
+    assert all(text[r["start"]:r["end"]] == r["mention"] for r in records)
+    assert {r["stance"] for r in records} <= set(pipe.stance_labels)
+    assert sum(calls) == 2  # one encoder pass per sentence, nothing per mention
+    rules = StancePipeline(tagging_model_dir, detector="rules")
+    assert not rules.tags_mentions
+
+
+def test_detector_model_needs_a_tagging_head(tiny_model_dir):
+    from actor_stance import StancePipeline
+    from actor_stance.errors import InputError
+
+    with pytest.raises(InputError, match="no mention tagging head"):
+        StancePipeline(tiny_model_dir, detector="model")
+
+
+def test_an_attached_acronym_joins_its_name(tokenizer):
+    text = "Haftar heads the Libyan National Army (LNA) today."
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    tags = spans_to_tags(offsets, [(13, 39), (39, 43)], ["name", "name"], MENTION_TAGS)  # "...Army (" + "LNA)"
+    decoded = decode_tags(tags, offsets, text, MENTION_TAGS)
+    assert [text[s:e] for _, _, s, e, _ in decoded] == ["the Libyan National Army (LNA)"]
+    tags = spans_to_tags(offsets, [(13, 39)], ["name"], MENTION_TAGS)  # a mention never ends on "("
+    assert [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS)] == \
+        ["the Libyan National Army"]
