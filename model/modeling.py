@@ -123,15 +123,16 @@ class ActorStanceModel(PreTrainedModel):
         loss = None
         if stance_labels is not None or sentiment_labels is not None or token_tags is not None:
             loss = stance_logits.new_zeros(())
-            alpha = self.config.distill_alpha if stance_soft is not None else 1.0
-            if stance_labels is not None and (stance_labels != -100).any():
-                loss = loss + alpha * self._loss(stance_logits, stance_labels, self.config.stance_loss_weights)
-            if sentiment_labels is not None and (sentiment_labels != -100).any():
-                loss = loss + alpha * self.config.sentiment_loss_factor * self._loss(
-                    sentiment_logits, sentiment_labels, self.config.sentiment_loss_weights)
-            for logits, soft, factor in ((stance_logits, stance_soft, 1.0),
-                                         (sentiment_logits, sentiment_soft, self.config.sentiment_loss_factor)):
-                if soft is not None and len(soft):
+            for logits, labels, soft, factor, weights in (
+                    (stance_logits, stance_labels, stance_soft, 1.0, self.config.stance_loss_weights),
+                    (sentiment_logits, sentiment_labels, sentiment_soft, self.config.sentiment_loss_factor,
+                     self.config.sentiment_loss_weights)):
+                # A task the teacher labels mixes gold and teacher by alpha; a task it does not, gold alone.
+                distilled = soft is not None and bool((soft.sum(-1) > 0).any())
+                alpha = self.config.distill_alpha if distilled else 1.0
+                if labels is not None and (labels != -100).any():
+                    loss = loss + alpha * factor * self._loss(logits, labels, weights)
+                if distilled:
                     loss = loss + (1 - alpha) * factor * self._distill_loss(logits, soft)
             if tag_logits is not None and token_tags is not None and (token_tags != -100).any():
                 loss = loss + self.config.tag_loss_factor * self._loss(

@@ -20,6 +20,8 @@ _HEAD_STOP = re.compile(r"\s(?:of|loyal|who|which|that|in|from|at|on|for|to|with
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:al-|bin\s|de\s|of\s|the\s)?[A-Z][\w.'’-]*)*")
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic)$")
 _FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | _FIRST_PERSON | {"hers", "theirs", "himself",
+                                                                                "herself", "themselves", "itself"}
 _TITLE_WORDS = {"secretary", "leader", "chief", "spokesman", "spokeswoman", "commander", "major", "lieutenant",
                 "president", "general", "gen.", "minister", "prime", "colonel", "col.", "marshal", "king", "prince",
                 "sheikh", "emir", "mr", "mr.", "mrs", "ms", "dr", "secretary-general", "commander", "lt.", "maj."}
@@ -204,9 +206,15 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
     start = sentence.start + char_start
     lower = text.lower()
     extra: dict = {}
+    # Pronouns are a closed class: the word decides the type, whatever the tagging head said.
+    if lower in _PRONOUNS:
+        mtype = "pronoun"
+    elif mtype == "pronoun":
+        mtype = "nominal"
     if mtype == "pronoun":
-        kind = "person" if lower in PERSON_PRONOUNS else "thing" if lower in THING_PRONOUNS else "group"
-        head, plural = lower, lower in GROUP_PRONOUNS
+        kind = "person" if lower in PERSON_PRONOUNS | {"i", "me", "my"} else \
+            "thing" if lower in THING_PRONOUNS else "group"
+        head, plural = lower, lower in GROUP_PRONOUNS | {"we", "us", "our"}
         if lower in _FIRST_PERSON and _in_quote(sentence.text, char_start):
             extra["quoted"] = "speaker" if lower in ("i", "me", "my") else "speaker_group"
     elif mtype == "nominal":

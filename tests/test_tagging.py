@@ -138,3 +138,10 @@ def test_an_attached_acronym_joins_its_name(tokenizer):
     tags = spans_to_tags(offsets, [(13, 39)], ["name"], MENTION_TAGS)  # a mention never ends on "("
     assert [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS)] == \
         ["the Libyan National Army"]
+
+
+def test_the_word_decides_a_pronoun_type():
+    sentence = Sentence(0, 0, 30, "He said our army would win.")
+    assert make_mention(sentence, 0, 2, "name", Gazetteer([])).type == "pronoun"
+    assert make_mention(sentence, 8, 11, "nominal", Gazetteer([])).type == "pronoun"
+    assert make_mention(sentence, 8, 16, "pronoun", Gazetteer([])).type == "nominal"

@@ -56,13 +56,18 @@ def teacher_targets(args, train_records: list[dict]) -> list[dict]:
 
     teacher = StancePipeline(args.teacher)
     t = args.temperature
+    width = len(teacher.sentiment_labels)
+
+    def targets(p):  # a task the teacher does not teach gets a zero row, which the loss skips
+        return {"stance_soft": soften(p.stance_probs, t) if "stance" in args.tasks else [0.0] * len(p.stance_probs),
+                "sentiment_soft": soften(p.sentiment_probs, t) if "sentiment" in args.tasks else [0.0] * width}
+
     labeled = []
     for b in tqdm(range(0, len(train_records), TEACHER_BATCH), desc="teacher: labeled set", unit="batch"):
         chunk = train_records[b:b + TEACHER_BATCH]
         preds = teacher.predict([(r["text"], [(m["start"], m["end"]) for m in r["mentions"]]) for r in chunk])
         for record, ps in zip(chunk, preds):
-            mentions = [dict(m, stance_soft=soften(p.stance_probs, t), sentiment_soft=soften(p.sentiment_probs, t))
-                        for m, p in zip(record["mentions"], ps)]
+            mentions = [dict(m, **targets(p)) for m, p in zip(record["mentions"], ps)]
             labeled.append(dict(record, mentions=mentions))
     texts = unlabeled_sentences(args.unlabeled, args.unlabeled_limit)
     unlabeled = []
@@ -70,8 +75,7 @@ def teacher_targets(args, train_records: list[dict]) -> list[dict]:
         sentences = [s for text in texts[b:b + TEACHER_BATCH] for s in split_sentences(text)[:1]]
         for sentence, pairs in zip(sentences, teacher.detect(sentences)):
             unlabeled.append({"id": f"unlabeled-{len(unlabeled)}", "text": sentence.text, "mentions": [
-                {"start": m.start - sentence.start, "end": m.end - sentence.start, "type": m.type,
-                 "stance_soft": soften(p.stance_probs, t), "sentiment_soft": soften(p.sentiment_probs, t)}
+                {"start": m.start - sentence.start, "end": m.end - sentence.start, "type": m.type, **targets(p)}
                 for m, p in pairs]})
     logger.info("distillation: %d labeled and %d unlabeled sentences (%d teacher mentions)", len(labeled),
                 len(unlabeled), sum(len(r["mentions"]) for r in unlabeled))

@@ -73,6 +73,7 @@ class DistillArguments:
     alpha: float = 0.5  # weight of the gold labels; 1 - alpha goes to the teacher's distributions
     unlabeled: list = field(default_factory=list)  # .txt articles or .jsonl rows with "text" or "sentence"
     unlabeled_limit: int | None = None  # sentences taken from the unlabeled text
+    tasks: list = field(default_factory=lambda: ["stance", "sentiment"])  # what the teacher teaches
 
 
 def _section(cls, data: dict | None, name: str):
