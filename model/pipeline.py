@@ -68,9 +68,8 @@ class StancePipeline:
         self.stance_labels, self.sentiment_labels = config.stance_labels, config.sentiment_labels
         self.batch_size = batch_size
         if gazetteer is None:
-            gazetteer = DEFAULT_GAZETTEER if DEFAULT_GAZETTEER.exists() else None
-        self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) or gazetteer is None \
-            else Gazetteer.from_yaml(gazetteer)
+            gazetteer = DEFAULT_GAZETTEER if DEFAULT_GAZETTEER.exists() else Gazetteer([])
+        self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.from_yaml(gazetteer)
         self._detector = None
         has_head = bool(getattr(config, "tag_labels", None))
         if detector in ("model", "union") and not has_head:
@@ -216,6 +215,15 @@ class StancePipeline:
                            self.sentiment_labels[int(tp.argmax())], float(tp.max()), sp.tolist(), tp.tolist())
                 for sp, tp in zip(stance, sentiment)]
 
+    def _encoded_batches(self, sequences):
+        """(chunk, batch, hidden states) for (owner, Sequence) pairs, batched by length so padding stays small."""
+        order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))
+        for b in range(0, len(order), self.batch_size):
+            chunk = [sequences[k] for k in order[b:b + self.batch_size]]
+            batch = collate([{"input_ids": s.input_ids, "pools": s.pools} for _, s in chunk],
+                            pad_id=self.tokenizer.pad_token_id or 0)
+            yield chunk, batch, self.model.encode(batch["input_ids"], batch["attention_mask"])
+
     @torch.inference_mode()
     def predict(self, items) -> list[list[Prediction]]:
         """``items``: (sentence text, [(start, end), ...] offsets in the sentence); a Prediction per span."""
@@ -223,13 +231,8 @@ class StancePipeline:
         for i, (text, spans) in enumerate(items):
             if spans:
                 sequences.extend((i, seq) for seq in self.encoder.encode(text, spans))
-        order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))  # length buckets
         results: list[list[Prediction | None]] = [[None] * len(spans) for _, spans in items]
-        for b in range(0, len(order), self.batch_size):
-            chunk = [sequences[k] for k in order[b:b + self.batch_size]]
-            batch = collate([{"input_ids": s.input_ids, "pools": s.pools} for _, s in chunk],
-                            pad_id=self.tokenizer.pad_token_id or 0)
-            hidden = self.model.encode(batch["input_ids"], batch["attention_mask"])
+        for chunk, batch, hidden in self._encoded_batches(sequences):
             preds = iter(self._predictions(*self.model.classify(hidden, batch["span_mask"], batch["sequence_index"])))
             for item_index, seq in chunk:
                 for mention_index in seq.mentions:
@@ -241,14 +244,9 @@ class StancePipeline:
         """Find and label the mentions of each sentence with one encoder pass (the model's tagging head)."""
         tokenized = [self.encoder.tokenize(s.text) for s in sentences]
         sequences = [(i, seq) for i, (ids, _) in enumerate(tokenized) if ids for seq in self.encoder.windows(ids)]
-        order = sorted(range(len(sequences)), key=lambda k: len(sequences[k][1].input_ids))
         found: list[list[tuple[int, int, str, Prediction]]] = [[] for _ in sentences]
         tag_labels = self.model.config.tag_labels
-        for b in range(0, len(order), self.batch_size):
-            chunk = [sequences[k] for k in order[b:b + self.batch_size]]
-            batch = collate([{"input_ids": s.input_ids, "pools": []} for _, s in chunk],
-                            pad_id=self.tokenizer.pad_token_id or 0)
-            hidden = self.model.encode(batch["input_ids"], batch["attention_mask"])
+        for chunk, _, hidden in self._encoded_batches(sequences):
             lengths = [len(seq.input_ids) - 2 for _, seq in chunk]
             tags = viterbi(self.model.tag(hidden)[:, 1:max(lengths) + 1], lengths, tag_labels)
             masks, rows, owners = [], [], []
@@ -271,7 +269,7 @@ class StancePipeline:
         for sentence, spans in zip(sentences, found):
             pairs, previous = [], None
             for start, end, mtype, pred in sorted(spans, key=lambda x: x[0]):
-                mention = make_mention(sentence, start, end, mtype, self.gazetteer or Gazetteer([]), previous)
+                mention = make_mention(sentence, start, end, mtype, self.gazetteer, previous)
                 pairs.append((mention, pred))
                 previous = mention
             results.append(pairs)

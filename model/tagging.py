@@ -76,11 +76,12 @@ def viterbi(logits, lengths, tag_labels) -> list[list[int]]:
     scores = torch.log_softmax(logits.float(), -1)
     starts = torch.tensor([not label.startswith("I-") for label in tag_labels])
     best = scores[:, 0].masked_fill(~starts, float("-inf"))
+    row_lengths = torch.as_tensor(lengths).unsqueeze(1)
     back = []
     for t in range(1, scores.shape[1]):
         step = best.unsqueeze(2) + penalty  # (rows, previous, current)
         value, index = step.max(1)
-        live = (torch.as_tensor(lengths) > t).unsqueeze(1)
+        live = row_lengths > t
         best = torch.where(live, value + scores[:, t], best)
         back.append(torch.where(live, index, torch.arange(len(tag_labels)).expand_as(index)))
     paths = []
@@ -205,7 +206,7 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
     text = sentence.text[char_start:char_end]
     start = sentence.start + char_start
     lower = text.lower()
-    extra: dict = {}
+    extra: dict = {"in_quote": _in_quote(sentence.text, char_start)}
     # Pronouns are a closed class: the word decides the type, whatever the tagging head said.
     if lower in _PRONOUNS:
         mtype = "pronoun"
@@ -215,20 +216,19 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
         kind = "person" if lower in PERSON_PRONOUNS | {"i", "me", "my"} else \
             "thing" if lower in THING_PRONOUNS else "group"
         head, plural = lower, lower in GROUP_PRONOUNS | {"we", "us", "our"}
-        if lower in _FIRST_PERSON and _in_quote(sentence.text, char_start):
+        if lower in _FIRST_PERSON and extra["in_quote"]:
             extra["quoted"] = "speaker" if lower in ("i", "me", "my") else "speaker_group"
-    elif mtype == "nominal":
-        head, plural = _head(text)
-        kind = "person" if head in PERSON_NOUNS and not plural else "group"
-        extra["names_inside"] = [n for n in _names_inside(text, gazetteer) if n[0] != text]
-        if previous is not None and previous.type == "name" and previous.sentence_index == sentence.index:
-            between = sentence.text[previous.end - sentence.start:char_start]
-            if between.strip() == ",":  # "Khalifa Haftar, the general," is the general Haftar
-                extra["appos_of"] = previous.start
     else:
-        head, plural = lower.split()[-1] if lower.split() else lower, False
-        kind = guess_kind(text, gazetteer)
         extra["names_inside"] = [n for n in _names_inside(text, gazetteer) if n[0] != text]
-    extra["in_quote"] = _in_quote(sentence.text, char_start)
+        if mtype == "nominal":
+            head, plural = _head(text)
+            kind = "person" if head in PERSON_NOUNS and not plural else "group"
+            if previous is not None and previous.type == "name" and previous.sentence_index == sentence.index:
+                between = sentence.text[previous.end - sentence.start:char_start]
+                if between.strip() == ",":  # "Khalifa Haftar, the general," is the general Haftar
+                    extra["appos_of"] = previous.start
+        else:
+            head, plural = lower.split()[-1] if lower.split() else lower, False
+            kind = guess_kind(text, gazetteer)
     return Mention(sentence_index=sentence.index, start=start, end=start + len(text), text=text, type=mtype,
                    kind=kind, plural=plural, head=head, extra=extra)

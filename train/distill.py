@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from actor_stance.data import read_jsonl
 from actor_stance.errors import InputError
-from actor_stance.sentences import split_sentences
+from actor_stance.sentences import Sentence, split_sentences
 
 logger = logging.getLogger("actor_stance.train")
 TEACHER_BATCH = 64  # sentences per teacher call, so the progress bar moves
@@ -72,7 +72,7 @@ def teacher_targets(args, train_records: list[dict]) -> list[dict]:
     texts = unlabeled_sentences(args.unlabeled, args.unlabeled_limit)
     unlabeled = []
     for b in tqdm(range(0, len(texts), TEACHER_BATCH), desc="teacher: unlabeled text", unit="batch"):
-        sentences = [s for text in texts[b:b + TEACHER_BATCH] for s in split_sentences(text)[:1]]
+        sentences = [Sentence(0, 0, len(text), text) for text in texts[b:b + TEACHER_BATCH]]  # split already
         for sentence, pairs in zip(sentences, teacher.detect(sentences)):
             unlabeled.append({"id": f"unlabeled-{len(unlabeled)}", "text": sentence.text, "mentions": [
                 {"start": m.start - sentence.start, "end": m.end - sentence.start, "type": m.type, **targets(p)}
