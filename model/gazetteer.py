@@ -12,6 +12,7 @@ actors:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,10 @@ class Actor:
     forces: str | None = None  # for a person: the canonical name of the forces "his forces" refers to
 
 
+_FORCES_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?)(?:'s)? (?:army|military|armed forces|forces|troops)$")
+_GOVERNMENT_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?) (?:government|authorities)$")
+
+
 def _key(text: str) -> str:
     text = " ".join(text.replace("’", "'").split()).lower()
     for prefix in ("the ",):
@@ -44,6 +49,7 @@ def _key(text: str) -> str:
 class Gazetteer:
     def __init__(self, actors: list[Actor]):
         self.actors = actors
+        self._states = None
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -58,10 +64,14 @@ class Gazetteer:
             raise InputError(path, "gazetteer file not found") from None
         except (yaml.YAMLError, UnicodeDecodeError) as err:
             raise InputError(path, f"not valid YAML ({str(err).splitlines()[0]})") from None
+        return cls.from_entries(data.get("actors") or [], path)
+
+    @classmethod
+    def from_entries(cls, entries: list[dict], source="gazetteer") -> "Gazetteer":
         actors = []
-        for i, entry in enumerate(data.get("actors") or []):
+        for i, entry in enumerate(entries):
             if not isinstance(entry, dict) or not entry.get("name"):
-                raise InputError(path, f"actor {i} needs a 'name'")
+                raise InputError(source, f"actor {i} needs a 'name'")
             actors.append(Actor(name=str(entry["name"]), aliases=[str(a) for a in entry.get("aliases") or []],
                                 kind=entry.get("kind"), code=entry.get("code"),
                                 roles=[str(r).lower() for r in entry.get("roles") or []],
@@ -70,6 +80,43 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Actor | None:
         return self._by_alias.get(_key(text))
+
+    def is_state(self, name: str | None) -> bool:
+        self.state("")  # builds the tables
+        return name in self._state_names
+
+    def forces_of(self, state_name: str) -> Actor | None:
+        """A state's armed forces: the entry with an alias such as "Thai troops" or "Serbia's army"."""
+        self.state("")
+        return self._forces.get(state_name)
+
+    def is_forces(self, name: str | None) -> bool:
+        self.state("")
+        entry = self.lookup(name or "")
+        return entry is not None and entry.name in self._forces_names
+
+    def state(self, word: str) -> Actor | None:
+        """The state that a name or nationality adjective refers to ("U.S.", "Israeli", "Iran"): states are the
+        entries with a "<Demonym> government" alias, and the demonym is read from that alias."""
+        if self._states is None:
+            self._states = {}
+            for actor in self.actors:
+                forms = [_key(a) for a in actor.aliases]
+                demonyms = [m.group(1) for f in forms for m in [_GOVERNMENT_ALIAS.match(f)] if m]
+                if demonyms:
+                    for form in [_key(actor.name), *forms, *demonyms]:
+                        if not _GOVERNMENT_ALIAS.match(form) and " " not in form.replace(" ", "", 1):
+                            self._states.setdefault(form, actor)
+            self._state_names = {a.name for a in self._states.values()}
+            self._forces, self._forces_names = {}, set()
+            for actor in self.actors:
+                for alias in actor.aliases:
+                    match = _FORCES_ALIAS.match(_key(alias))
+                    state = self._states.get(match.group(1)) if match else None
+                    if state is not None and state is not actor:
+                        self._forces.setdefault(state.name, actor)
+                        self._forces_names.add(actor.name)
+        return self._states.get(_key(word))
 
     def matcher(self, nlp):
         """A spaCy PhraseMatcher over every name and alias (case-sensitive, so acronyms stay precise)."""

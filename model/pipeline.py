@@ -248,13 +248,15 @@ class StancePipeline:
         tag_labels = self.model.config.tag_labels
         for chunk, _, hidden in self._encoded_batches(sequences):
             lengths = [len(seq.input_ids) - 2 for _, seq in chunk]
-            tags = viterbi(self.model.tag(hidden)[:, 1:max(lengths) + 1], lengths, tag_labels)
+            tag_logits = self.model.tag(hidden)[:, 1:max(lengths) + 1]
+            tags = viterbi(tag_logits, lengths, tag_labels)
+            tag_probs = torch.softmax(tag_logits.float(), -1)
             masks, rows, owners = [], [], []
             for row, (i, seq) in enumerate(chunk):
                 n = lengths[row]
                 offsets = tokenized[i][1][seq.offset:seq.offset + n]
                 for first, last, start, end, mtype in decode_tags(tags[row], offsets, sentences[i].text,
-                                                                  tag_labels):
+                                                                  tag_labels, tag_probs[row, :n]):
                     mask = torch.zeros(hidden.shape[1], dtype=torch.long)
                     mask[first + 1:last + 1] = 1
                     masks.append(mask)

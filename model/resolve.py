@@ -20,9 +20,22 @@ TITLES = {
     "marshal", "secretary", "secretary-general", "un", "u.n.", "united", "nations", "mr", "mrs", "ms", "dr",
     "foreign", "defence", "defense", "interior", "chief", "commander", "spokesman", "spokeswoman", "king",
     "sheikh", "emir", "brigadier", "admiral", "captain", "sergeant", "envoy", "special", "vice", "deputy",
-    "senator", "ambassador", "governor", "premier", "army", "military", "leader", "pope", "prince",
+    "senator", "ambassador", "governor", "premier", "army", "military", "leader", "prince", "chairman",
+    "speaker", "head", "mayor", "judge", "bishop", "archbishop", "imam", "cardinal", "rev", "father", "sir",
+    "lord", "queen", "crown", "sultan", "ayatollah", "grand", "supreme", "acting", "interim", "caretaker",
+    "transitional", "former", "ex", "newly", "appointed", "elected", "self-proclaimed", "opposition", "rebel",
+    "militia", "gang", "warlord", "cleric", "first", "second", "lt.", "gen.", "col.", "maj.", "sgt.", "capt.",
+    "brig.", "adm.", "maj", "gen", "brig", "adm", "capt", "sgt", "spokesperson", "negotiator", "mediator",
+    "coordinator", "representative", "commissioner", "chancellor", "attorney", "director", "marshall",
 }
 MILITARY_PLURALS = {"forces", "troops", "fighters", "soldiers", "units", "militants", "rebels"}
+# Heads of armed nominals; a state modifying the first set names its armed forces ("Thai troops"), never the
+# second ("Sudanese rebels" are not Sudan's army).
+STATE_FORCE_HEADS = {"force", "forces", "troop", "soldier", "unit", "army", "brigade", "battalion", "division",
+                     "military", "navy", "marine", "serviceman", "servicemen", "officer", "commander", "airforce"}
+NON_STATE_ARMED_HEADS = {"fighter", "militant", "rebel", "militia", "men", "gunman", "guerrilla", "guerrillas",
+                         "insurgent", "jihadist", "separatist", "paramilitary", "combatant", "combatants"}
+ARMED_HEADS = STATE_FORCE_HEADS | NON_STATE_ARMED_HEADS | {"guard"}
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.-]{1,9})\)\s*$")
 
@@ -36,13 +49,29 @@ def _clean(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
+_COMPOUND_MODIFIER = re.compile(r"-(?:backed|led|based|linked|aligned|allied|controlled|affiliated|run)$")
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von|den|der|da|di|du|le|la|dos|das)(?:[-‐].+)?$")
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or bool(_PARTICLE.match(token))
+
+
 def name_form(text: str, kind: str) -> str:
-    """The bare name: no determiner, possessive, leading description, attached acronym or (for persons) title."""
+    """The bare name: no determiner, possessive, leading description, attached acronym or (for persons) title.
+
+    A person's name is the run of capitalised words after the last title or description ("Saddam Hussein" in
+    "Iraqi President Saddam Hussein", "F.W. de Klerk" in "South African leader F.W. de Klerk")."""
     tokens = _TRAILING_ACRONYM.sub("", _clean(text)).split()
-    while len(tokens) > 1 and not tokens[0][:1].isupper():  # "so-called Libyan National Army", "strongman ..."
-        tokens = tokens[1:]
+    while len(tokens) > 1 and (not tokens[0][:1].isupper() or _COMPOUND_MODIFIER.search(tokens[0])):
+        tokens = tokens[1:]  # "so-called Libyan National Army", "strongman ...", "the Algeria-backed Polisario"
     if kind == "person":
-        while len(tokens) > 1 and tokens[0].lower().strip(".,") in TITLES:
+        cut = 0
+        for i, token in enumerate(tokens[:-1]):  # "Mozambique's Chapo": a possessive describes too
+            if token.lower().strip(".,") in TITLES or not _capitalised(token) or re.search(r"['’]s?$", token):
+                cut = i + 1
+        tokens = tokens[cut:] or tokens[-1:]
+        while len(tokens) > 1 and _PARTICLE.match(tokens[0]) and "-" not in tokens[0]:
             tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -80,9 +109,14 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
                 mention.actor = _nominal_actor(mention, resolved, names, gazetteer)
         elif mention.type == "pronoun":
             antecedent = _antecedent(mention, resolved)
-            if antecedent is None:
+            pair = _named_pair(mention, resolved, gazetteer, sentences_back=0) \
+                if mention.kind == "group" and mention.plural else None
+            if pair and (antecedent is None or antecedent.actor in pair.split(" and ")):
+                mention.actor = pair  # "Iraq and Libya ... their arms industries"
+            elif antecedent is None:
                 continue
-            mention.actor, mention.code = antecedent.actor, antecedent.code
+            else:
+                mention.actor, mention.code = antecedent.actor, antecedent.code
         resolved.append(mention)
     for pronoun in quoted:
         speaker = _speaker(pronoun, resolved)
@@ -90,9 +124,13 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
             continue
         pronoun.actor, pronoun.code = speaker.actor, speaker.code
         if pronoun.extra["quoted"] == "speaker_group" and speaker.kind == "person":
+            # "we" in a leader's quote is the leader's side: an organisation or state named with the speaker
+            # ("Guyanese President Irfaan Ali"), the forces the gazetteer gives the speaker, else the speaker.
             groups = [name for name, label in speaker.extra.get("names_inside", []) if label == "ORG"]
             entry = gazetteer.lookup(speaker.actor or "")
-            pronoun.actor = (groups[0] if groups else None) or (entry.forces if entry else None) or speaker.actor
+            side = _modifying_actor(speaker.text, gazetteer)
+            pronoun.actor = side or (groups[0] if groups else None) or (entry.forces if entry else None) \
+                or speaker.actor
             pronoun.code = None
         resolved.append(pronoun)
     return sorted(resolved, key=lambda m: m.start) if quoted else resolved
@@ -122,10 +160,12 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
             continue
         form = aliases.get(name.form, name.form)
         words, best = _words(form), form
-        for other in names:
-            other_words = _words(other.form)
+        for other in names:  # the longest form of the same name: its tail ("Haftar"), or for groups its start
+            other_words = _words(other.form)  # ("the Polisario" of "the Polisario Front"), or its acronym
             if len(other_words) > len(_words(best)) and (
-                    (words and other_words[-len(words):] == words) or _acronym(other.form) == form):
+                    (words and other_words[-len(words):] == words) or _acronym(other.form) == form
+                    or (name.kind != "person" and other.kind != "person" and words
+                        and other_words[:len(words)] == words)):
                 best = other.form
         entry = gazetteer.lookup(best)
         name.actor = entry.name if entry else best
@@ -145,18 +185,176 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
     return names
 
 
+# Nominals that stand for the state or organisation that modifies them ("U.S. officials", "a senior Israeli
+# official", "the Iraqi government", "Turkish authorities", "Hamas leaders").
+AGENT_HEADS = {"official", "officials", "government", "authorities", "authority", "diplomat", "diplomats",
+               "administration", "regime", "leadership", "delegation", "cabinet", "spokesman", "spokeswoman",
+               "spokesperson"}
+GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders"}  # "Hamas leaders"
+
+
+def _modifying_actor(text: str, gazetteer) -> str | None:
+    """The state (by name or nationality adjective) or gazetteer organisation named inside ``text``."""
+    words = re.findall(r"[A-Z][\w.'’-]*", text)
+    for n in range(min(3, len(words)), 0, -1):  # the longest run first: "South Korean" before "Korean"
+        for i in range(len(words) - n + 1):
+            run = re.sub(r"['’]s?$", "", " ".join(words[i:i + n]))
+            found = gazetteer.state(run) or gazetteer.lookup(run)
+            if found is not None and found.kind != "person":
+                return found.name
+    return None
+
+
+def _state_agent(mention, gazetteer) -> str | None:
+    if mention.head in AGENT_HEADS:
+        pair = re.match(r"^(?:\w+\s+)*?([A-Z][\w.'’-]*) and ([A-Z][\w.'’-]*)\s", mention.text)
+        if pair:  # "Senior Hungarian and Romanian officials"
+            states = [gazetteer.state(w) for w in pair.groups()]
+            if all(states):
+                return " and ".join(st.name for st in states)
+        return _modifying_actor(mention.text, gazetteer)
+    if mention.head in GROUP_AGENT_HEADS:
+        found = _modifying_actor(mention.text, gazetteer)
+        return found if found and not gazetteer.is_state(found) else None
+    return None
+
+
+_JOINT_HEADS = {"sides", "countries", "neighbours", "neighbors", "governments", "parties", "delegations", "armies",
+                "rivals", "capitals", "leaders", "nations", "states", "foes", "adversaries"}
+STATE_NOUNS = {"kingdom", "country", "republic", "state", "emirate", "nation"}
+GROUP_NOUNS_BARE = {"group", "movement", "gang", "militia", "bloc", "alliance", "organisation", "organization",
+                    "faction", "party", "coalition", "front", "network", "cartel", "mission", "agency"}
+GOVERNMENT_HEADS = {"government", "authority", "authorities", "administration", "presidency", "cabinet", "regime"}
+
+
+def _recent(resolved, mention, test, sentences_back: int = 3):
+    """The nearest earlier resolved mention (at most ``sentences_back`` sentences back) that passes ``test``."""
+    for candidate in reversed(resolved):
+        if candidate.sentence_index < mention.sentence_index - sentences_back:
+            return None
+        if candidate.actor and candidate.start < mention.start and test(candidate):
+            return candidate
+    return None
+
+
+def _joint_set(mention, resolved, gazetteer) -> str | None:
+    """"both sides", "the two countries": the two actors last named, in the order the article names them."""
+    core = re.split(r"\s(?:of|from|in)\s", mention.text.lower())
+    if not re.search(r"\b(?:two|both)\b", mention.text, re.IGNORECASE) or not (
+            core[0].split()[-1] in _JOINT_HEADS or (len(core) > 1 and core[-1].split()[-1] in _JOINT_HEADS)):
+        return None  # "both sides", "the two West African neighbours", "the leaders of the two countries"
+    return _named_pair(mention, resolved, gazetteer,
+                       states_only=bool(re.search(r"countries|neighbou?rs|capitals|governments|nations|states",
+                                                  mention.text, re.IGNORECASE)))
+
+
+def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None) -> str | None:
+    """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia"), else the
+    last two named, in the order the article names them."""
+    named = [m for m in resolved if m.type == "name" and m.kind != "person" and m.actor and " and " not in m.actor
+             and (gazetteer.is_state(m.actor) or not states_only) and m.start < mention.start]
+    for a, b in reversed(list(zip(named, named[1:]))):  # "Thailand and Cambodia": a pair named together
+        if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and "):
+            if sentences_back is not None and a.sentence_index < mention.sentence_index - sentences_back:
+                return None
+            return f"{a.actor} and {b.actor}"
+    if sentences_back is not None:
+        return None
+    chosen: list[str] = []
+    for candidate in reversed(resolved):
+        actor = candidate.actor
+        if candidate.type == "name" and candidate.kind != "person" and actor and " and " not in actor \
+                and actor not in chosen and (gazetteer.is_state(actor) or not states_only):
+            chosen.append(actor)
+        if len(chosen) == 2:
+            break
+    if len(chosen) < 2:
+        return None
+    first = {m.actor: m.start for m in reversed(resolved)}
+    return " and ".join(sorted(chosen, key=lambda a: first[a]))
+
+
+def _state_of(actor: str, resolved, gazetteer) -> str | None:
+    """The state an actor belongs to, read from how the article introduces it ("Colombian President Gustavo
+    Petro" -> Colombia)."""
+    if gazetteer.is_state(actor):
+        return actor
+    for m in resolved:
+        if m.actor == actor:
+            found = _modifying_actor(m.text, gazetteer)
+            if found and gazetteer.is_state(found):
+                return found
+    return None
+
+
+def _armed_actor(mention, resolved, gazetteer, inside: str | None = None) -> str | None:
+    """Armed nominals: "Thai troops" (a state's forces), "Taliban forces" / "fighters of JNIM" (the group),
+    bare "the army" / "troops" (the armed actor just named, else the forces of the state just named)."""
+    if mention.head not in ARMED_HEADS and mention.text.lower().split()[-1] not in MILITARY_PLURALS:
+        return None
+    owner = _modifying_actor(mention.text, gazetteer) or inside
+    if owner:
+        if not gazetteer.is_state(owner):
+            return owner
+        forces = gazetteer.forces_of(owner) if mention.head in STATE_FORCE_HEADS else None
+        return forces.name if forces else None
+    if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head not in STATE_FORCE_HEADS:
+        return None  # the possessive decides (below); bare "rebels" are not the army just named
+    armed = _recent(resolved, mention, lambda m: m.kind != "person" and (
+        gazetteer.is_forces(m.actor) or bool(re.search(r"\b(?:army|forces|military|defen[cs]e force)\b",
+                                                       m.actor, re.IGNORECASE))), sentences_back=2)
+    if armed is not None:
+        return armed.actor
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    forces = gazetteer.forces_of(state.actor) if state is not None else None
+    return forces.name if forces else None
+
+
+def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
+    """"the government", "federal authorities", "his government": the state just named, or the owner's state."""
+    if mention.head not in GOVERNMENT_HEADS:
+        return None
+    if owner is not None:
+        return _state_of(owner.actor, resolved, gazetteer)
+    if re.match(r"^[A-Z][\w.'’-]*['’]s\s", mention.text):  # "Petro's government"
+        person = mention.text.split("'")[0].split("’")[0]
+        named = next((m for m in resolved if m.actor and person in m.actor.split()), None)
+        return _state_of(named.actor, resolved, gazetteer) if named else None
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    return state.actor if state is not None else None
+
+
 def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
     head = mention.head
+    entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text))
+    if entry:  # "Russian forces", "the Kremlin" named as the gazetteer names them
+        mention.code = entry.code
+        return entry.name
+    inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person" and n.actor
+                   and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
+                  None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
+    found = _state_agent(mention, gazetteer) or _joint_set(mention, resolved, gazetteer) \
+        or _armed_actor(mention, resolved, gazetteer, inside)
+    if found:
+        return found
     owner = re.match(r"^(his|her|its|their)\s", mention.text, re.IGNORECASE)
     if owner:  # "his forces", "its units": the forces of the actor the possessive points to
         pronoun = Mention(mention.sentence_index, mention.start, mention.start, owner.group(1), "pronoun",
                           kind="person" if owner.group(1).lower() in ("his", "her") else "group")
         antecedent = _antecedent(pronoun, resolved)
         if antecedent is not None:
-            if antecedent.kind == "person":
+            if antecedent.kind != "person":
+                forces = gazetteer.forces_of(antecedent.actor) if head in STATE_FORCE_HEADS else None
+                return forces.name if forces else antecedent.actor  # "its troops": a state's are its army
+            if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS:
+                if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
+                    return antecedent.actor
                 entry = gazetteer.lookup(antecedent.actor)
                 return (entry.forces if entry else None) or f"forces of {antecedent.actor}"
-            return antecedent.actor
+            state = _government_actor(mention, resolved, gazetteer, owner=antecedent)
+            if state:
+                return state
+            # "his media office", "her ministry": its own actor, named by the phrase (below)
     wants_person = head in PERSON_NOUNS and not mention.plural
     before = [n for n in names if n.position < mention.start][::-1]
     after = [n for n in names if n.position > mention.start]
@@ -166,11 +364,23 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
         entry = gazetteer.lookup(candidate.actor or "")
         if (entry and head in entry.roles) or head in _words(candidate.raw):
             return candidate.actor
-    last = mention.text.lower().split()[-1]
-    if last in MILITARY_PLURALS and mention.text.lower() in (last, f"the {last}"):
-        for candidate in before:  # bare "forces" / "the troops": the armed group just named
-            if candidate.kind != "person" and candidate.sentence_index >= mention.sentence_index - 1:
-                return candidate.actor
+    same_head = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head == head
+                        and (m.kind == "person") == wants_person, sentences_back=4)
+    if same_head is not None:  # "the agency" after "the UN refugee agency"
+        return same_head.actor
+    state = _government_actor(mention, resolved, gazetteer)
+    if state:
+        return state
+    bare = _clean(mention.text).lower()
+    if bare in STATE_NOUNS:  # "the kingdom", "the country": the state just named
+        found = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor), sentences_back=2)
+        if found is not None:
+            return found.actor
+    if bare in GROUP_NOUNS_BARE:  # "the group", "the movement": the organisation just named
+        found = _recent(resolved, mention, lambda m: m.type == "name" and m.kind != "person"
+                        and not gazetteer.is_state(m.actor) and not gazetteer.is_forces(m.actor), sentences_back=2)
+        if found is not None:
+            return found.actor
     return _clean(mention.text)
 
 

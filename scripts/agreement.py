@@ -30,8 +30,8 @@ def first_labels() -> dict:
 def main() -> None:
     first = first_labels()
     sample, second = [], {}
-    # Each batch group had its own blind sample: b* and PLOVER (blind_sample), then n* (blind_sample_n).
-    for suffix in ("", "_n"):
+    # Each batch group had its own blind sample: b* and PLOVER (blind_sample), n* (blind_sample_n), w* (_w).
+    for suffix in ("", "_n", "_w"):
         agreement_dir = ROOT / "data" / "agreement"
         sample += [json.loads(line) for line in (agreement_dir / f"blind_sample{suffix}.jsonl").read_text()
                    .splitlines()]

@@ -7,6 +7,10 @@ Splits are by article. Every article of a held-out conflict goes to test, so the
 does on actors it never saw; the other articles are shuffled with a fixed seed and cut 70/15/15 overall (each
 group of batch files on its own).
 Adjudicated labels from the second-annotator pass (data/raw/adjudicated.jsonl) override the first labels.
+Then the project's conventions: possessives stay out of spans, and every actor is named one way (see
+train/actors.py): the gazetteer's name (configs/world_actors.yaml, then the training split's actors, written to
+configs/actors.yaml), else its longest name form in the article; the annotators' name stays in
+``actor_as_annotated``.
 """
 from __future__ import annotations
 
@@ -17,7 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from train.markup import parse_articles  # noqa: E402
+from actor_stance.gazetteer import Gazetteer  # noqa: E402
+from actor_stance.train.actors import derive_actors, normalise_actor_names, strip_possessives  # noqa: E402
+from actor_stance.train.markup import parse_articles  # noqa: E402
+from scripts.build_gazetteer import world_actors, write_gazetteer  # noqa: E402
 
 HELD_OUT_CONFLICTS = ("western-sahara", "mozambique", "kosovo", "thailand-cambodia", "guyana-venezuela")
 SEED = 13
@@ -63,39 +70,52 @@ def split_articles(articles):
     return {"dev": rest[:n_dev], "test": held_out + rest[n_dev:n_dev + n_test], "train": rest[n_dev + n_test:]}
 
 
-def main() -> None:
+GROUPS = ("b", "n", "w")
+
+
+def main(groups=GROUPS) -> None:
     # Each group of batches is split on its own, so adding a group leaves the earlier articles where they were:
-    # b* are the conflict stories, n* the general news in which most actors take no stance.
+    # b* are the conflict stories, n* the general news in which most actors take no stance, w* wire briefs built
+    # around the guidelines' near-misses.
     splits = {"train": [], "dev": [], "test": []}
-    for pattern in ("b*.txt", "n*.txt"):
+    for pattern in (f"{group}*.txt" for group in groups):
         articles = []
         for path in sorted((ROOT / "data" / "raw").glob(pattern)):
             articles.extend(parse_articles(path.read_text(encoding="utf-8").splitlines(), source=str(path)))
         for split, part in split_articles(articles).items():
             splits[split].extend(part)
     fixes = load_adjudications(ROOT / "data" / "raw" / "adjudicated.jsonl")
-    changed = 0
-    for split, split_articles_ in splits.items():
-        records = [r for a in split_articles_ for r in a.records]
-        changed += apply_adjudications(records, fixes)
-        write_jsonl(ROOT / "data" / f"{split}.jsonl", records)
-        print(f"{split}: {len(split_articles_)} articles, {len(records)} sentences, "
-              f"{sum(len(r['mentions']) for r in records)} mentions")
+    records = {split: [r for a in part for r in a.records] for split, part in splits.items()}
     plover = ROOT / "data" / "raw" / "plover.txt"
     if plover.exists():
-        records = []
+        records["plover"] = []
         for article in parse_articles(plover.read_text(encoding="utf-8").splitlines(), source=str(plover)):
             for record in article.records:
                 record["id"] = article.doc_id
-                record.pop("doc_id", None)
-                record.pop("context", None)
-                record.pop("conflict", None)
-                records.append(record)
-        changed += apply_adjudications(records, fixes)
-        write_jsonl(ROOT / "data" / "plover" / "plover_labeled.jsonl", records)
-        print(f"plover: {len(records)} sentences, {sum(len(r['mentions']) for r in records)} mentions")
-    print(f"adjudicated labels applied: {changed}")
+                for key in ("doc_id", "context", "conflict"):
+                    record.pop(key, None)
+                records["plover"].append(record)
+    changed = sum(apply_adjudications(rs, fixes) for rs in records.values())
+    trimmed = sum(strip_possessives(rs) for rs in records.values())
+    # Names: the world list first, so the training split's actors are named before the gazetteer learns them.
+    world = world_actors()
+    normalise_actor_names(records["train"], Gazetteer.from_entries(world))
+    entries = derive_actors(records["train"], world)
+    write_gazetteer(entries, ROOT / "configs" / "actors.yaml")
+    gazetteer = Gazetteer.from_entries(entries)
+    renamed = sum(normalise_actor_names(rs, gazetteer) for rs in records.values())
+    for split, rs in records.items():
+        path = ROOT / "data" / "plover" / "plover_labeled.jsonl" if split == "plover" else ROOT / "data" / f"{split}.jsonl"
+        write_jsonl(path, rs)
+        print(f"{split}: {len(splits[split]) if split in splits else len(rs)} articles, {len(rs)} sentences, "
+              f"{sum(len(r['mentions']) for r in rs)} mentions")
+    print(f"adjudicated labels applied: {changed}; possessives trimmed: {trimmed}; "
+          f"actor names changed by the naming convention: {renamed}; configs/actors.yaml: {len(entries)} actors")
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", nargs="+", default=list(GROUPS), help="batch groups to build (default: all)")
+    main(parser.parse_args().groups)

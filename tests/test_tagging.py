@@ -145,3 +145,79 @@ def test_the_word_decides_a_pronoun_type():
     assert make_mention(sentence, 0, 2, "name", Gazetteer([])).type == "pronoun"
     assert make_mention(sentence, 8, 11, "nominal", Gazetteer([])).type == "pronoun"
     assert make_mention(sentence, 8, 16, "pronoun", Gazetteer([])).type == "nominal"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Government of National Accord", "name"), ("Secretary-General Ban Ki-moon", "name"),
+    ("the Libyan National Army (LNA)", "name"), ("Prime Minister Mohammed Shia al-Sudani", "name"),
+    ("South Korea's defence ministry", "nominal"), ("forces loyal to the LNA", "nominal"),
+    ("the head of Myanmar's junta", "nominal"), ("Bosnian Serbs", "nominal"), ("the Palestinians", "nominal"),
+    ("US", "name"), ("us", "pronoun"), ("its", "pronoun"), ("3R", "name"), ("Paris", "name"),
+])
+def test_the_words_decide_name_or_nominal(text, expected):
+    from actor_stance.tagging import mention_type
+
+    assert mention_type(text) == expected
+
+
+def test_a_capitalised_common_noun_opening_the_sentence_is_a_nominal():
+    from actor_stance.tagging import mention_type
+
+    assert mention_type("Rebels", at_sentence_start=True) == "nominal"
+    assert mention_type("Rebels") == "name"  # mid-sentence capitals mean a name ("Rebels" as a group's name)
+
+
+def _decode(tokenizer, text, spans, types, probs=None):
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    tags = spans_to_tags(offsets, spans, types, MENTION_TAGS)
+    return [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS, probs)]
+
+
+def _span(text, phrase):
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_decoding_repairs_what_a_reader_would(tokenizer):
+    text = "Officials welcomed Chapo's offer while a Danish researcher and state media watched the so-called Libyan army."
+    phrases = ["Chapo's", "Danish", "state media", "the so-called", "Libyan army"]
+    types = ["name", "name", "nominal", "nominal", "name"]
+    decoded = _decode(tokenizer, text, [_span(text, p) for p in phrases], types)
+    assert decoded == ["Chapo", "the so-called Libyan army"]  # no possessive, no adjective alone, no source
+
+
+def test_a_mention_cut_short_runs_on_while_the_head_allows(tokenizer):
+    text = "We will not allow a handful of terrorists to win."
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    start = text.index("a handful")
+    tags = spans_to_tags(offsets, [(start, start + 1)], ["nominal"], MENTION_TAGS)  # only "a" tagged
+    probs = torch.zeros(len(ids), len(MENTION_TAGS))
+    probs[:, TAG["O"]] = 1.0
+    assert [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS, probs)] == []
+    end = text.index(" to win")
+    for i, (a, b) in enumerate(offsets):
+        if start < a < end:
+            probs[i, TAG["I-nominal"]] = 0.6
+    assert [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS, probs)] == \
+        ["a handful of terrorists"]
+
+
+def test_a_hyphenated_word_is_never_cut(tokenizer):
+    text = "The Kenya Anti-Corruption Commission said so."
+    ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+    tags = spans_to_tags(offsets, [(0, 19)], ["name"], MENTION_TAGS)  # "The Kenya Anti-" tagged, the rest not
+    decoded = [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS)]
+    assert decoded == ["The Kenya Anti-Corruption"]
+
+
+def test_an_appositive_is_closed_by_punctuation():
+    gazetteer = Gazetteer([])
+    text = "He warned the United States, South Korea's defence ministry said."
+    sentence = Sentence(0, 0, len(text), text)
+    us = make_mention(sentence, 10, 27, "name", gazetteer)
+    ministry = make_mention(sentence, 29, 59, "nominal", gazetteer, previous=us)
+    assert "appos_of" not in ministry.extra
+    text = "Egypt, Haftar's main regional ally, warned."
+    sentence = Sentence(0, 0, len(text), text)
+    egypt = make_mention(sentence, 0, 5, "name", gazetteer)
+    assert make_mention(sentence, 7, 34, "nominal", gazetteer, previous=egypt).extra["appos_of"] == 0

@@ -147,7 +147,9 @@ def actor_metrics(pairs) -> dict:
     """Detection per mention type (exact and overlapping spans) and canonical-actor accuracy.
 
     A predicted mention's type is the detector's own; recall per type counts gold mentions of that type.
-    ``canonical_accuracy`` compares actor names (case and a leading "the" ignored); ``cluster_accuracy``
+    ``canonical_accuracy`` compares actor names (case and a leading "the" ignored) with the gold names of the
+    project's naming convention (train/actors.py), ``annotated_name_accuracy`` with the annotators' own spelling
+    (``actor_as_annotated``, where the data has it); ``cluster_accuracy``
     maps each predicted actor of a document to the gold actor most of its mentions have, so it scores whether
     mentions were grouped right even where the two name the actor differently ("Sudan's army" / "SAF").
     """
@@ -177,12 +179,14 @@ def actor_metrics(pairs) -> dict:
         return " ".join(str(name or "").lower().removeprefix("the ").split())
 
     canonical = sum(norm(g["actor"]) == norm(p["actor"]) for _, g, p in matched if "actor" in g)
+    as_annotated = sum(norm(g.get("actor_as_annotated", g.get("actor"))) == norm(p["actor"]) for _, g, p in matched)
     votes = defaultdict(lambda: defaultdict(int))
     for record, gold, pred in matched:
         votes[(record.get("doc_id"), pred["actor"])][gold.get("actor")] += 1
     clustered = sum(max(v.values()) for v in votes.values())
     n = len(matched)
     result["canonical_accuracy"] = canonical / n if n else 0.0
+    result["annotated_name_accuracy"] = as_annotated / n if n else 0.0  # the annotators' own spelling
     result["cluster_accuracy"] = clustered / n if n else 0.0
     result["matched_mentions"] = n
     return result
@@ -199,6 +203,7 @@ def format_report(metrics: dict, title: str) -> str:
             lines.append(f"  {match:<8}" + "  ".join(f"{kind} F1 {a[match][kind]['f1']:.3f}"
                                                     for kind in ("name", "nominal", "pronoun")))
         lines.append(f"  canonical actor accuracy {a['canonical_accuracy']:.3f}   "
+                     f"(annotators' spelling {a.get('annotated_name_accuracy', float('nan')):.3f})   "
                      f"cluster accuracy {a['cluster_accuracy']:.3f}   ({a['matched_mentions']} matched mentions)")
     for task in ("stance", "sentiment"):
         block = metrics[task]

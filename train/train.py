@@ -45,7 +45,7 @@ class DataArguments:
     sentiment_labels: list = field(default_factory=lambda: list(DEFAULT_SENTIMENTS))
     # NewsMTSC-style sentiment-only data (hf/ schema); its stance loss is masked.
     extra_sentiment: str | None = None
-    extra_sentiment_limit: int | None = None
+    extra_sentiment_limit: int | None = None  # sentences (a seeded sample), not target rows
 
 
 @dataclass
@@ -144,6 +144,25 @@ def sentiment_only_records(path, limit=None) -> list[dict]:
     return records
 
 
+def group_by_sentence(records: list[dict], limit=None, seed: int = 0) -> list[dict]:
+    """One training record per sentence (NewsMTSC labels several targets of a sentence in separate rows), so a
+    sentence is encoded once; overlapping targets keep the first. ``limit`` sentences, a seeded sample."""
+    import random
+
+    grouped: dict[str, dict] = {}
+    for record in records:
+        merged = grouped.setdefault(record["text"], dict(record, mentions=[]))
+        for m in record["mentions"]:
+            if not any(m["start"] < o["end"] and o["start"] < m["end"] for o in merged["mentions"]):
+                merged["mentions"].append(m)
+    out = list(grouped.values())
+    for record in out:
+        record["mentions"].sort(key=lambda m: m["start"])
+    if limit and limit < len(out):
+        out = random.Random(seed).sample(out, limit)
+    return out
+
+
 def class_weights(labels: list[int], n: int) -> list[float]:
     counts = np.bincount([x for x in labels if x >= 0], minlength=n).astype(float)
     weights = counts.sum() / (n * np.maximum(counts, 1))
@@ -198,7 +217,8 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
         model.config.distill_temperature = distill_args.temperature
     train_rows = encode_records(encoder, train_records, stance_ids, sentiment_ids, tag_labels)
     if data_args.extra_sentiment:
-        extra = sentiment_only_records(data_args.extra_sentiment, data_args.extra_sentiment_limit)
+        extra = group_by_sentence(sentiment_only_records(data_args.extra_sentiment),
+                                  data_args.extra_sentiment_limit, train_args.seed)
         train_rows += encode_records(encoder, extra, stance_ids, sentiment_ids, tag_labels)
     dev_rows = encode_records(encoder, dev_records, stance_ids, sentiment_ids, tag_labels)
     if train_args.class_weights:

@@ -1,0 +1,44 @@
+"""One name per actor in the labeled data (train/actors.py) and the gazetteer derived from a training split."""
+from actor_stance.gazetteer import Gazetteer
+from actor_stance.train.actors import derive_actors, normalise_actor_names, strip_possessives
+
+WORLD = [{"name": "Turkey", "aliases": ["Ankara", "Turkish government"], "kind": "group"}]
+
+
+def _record(rid, doc, text, mentions):
+    out = []
+    for phrase, actor, mtype in mentions:
+        start = text.index(phrase)
+        out.append({"start": start, "end": start + len(phrase), "text": phrase, "actor": actor, "type": mtype,
+                    "stance": "none", "sentiment": "neutral"})
+    return {"id": rid, "doc_id": doc, "text": text, "mentions": out}
+
+
+def test_actors_are_named_by_the_gazetteer_else_their_longest_form():
+    records = [
+        _record("a1", "a", "Ankara said General Yasar Guler would speak.",
+                [("Ankara", "Government of Turkey", "name"), ("General Yasar Guler", "Guler", "name")]),
+        _record("a2", "a", "Guler said he would not.", [("Guler", "Guler", "name"), ("he", "Guler", "pronoun")]),
+        _record("b1", "b", "The rebels said they would stay.",
+                [("The rebels", "Kurdish rebels", "nominal"), ("they", "Kurdish rebels", "pronoun")]),
+    ]
+    normalise_actor_names(records, Gazetteer.from_entries(WORLD))
+    actors = [m["actor"] for r in records for m in r["mentions"]]
+    assert actors == ["Turkey", "Yasar Guler", "Yasar Guler", "Yasar Guler", "rebels", "rebels"]
+    assert records[0]["mentions"][0]["actor_as_annotated"] == "Government of Turkey"  # kept beside it
+    assert normalise_actor_names(records, Gazetteer.from_entries(WORLD)) == 0  # idempotent
+
+
+def test_possessives_stay_out_of_spans():
+    records = [_record("a", "a", "Chapo's offer stood.", [("Chapo's", "Daniel Chapo", "name")])]
+    assert strip_possessives(records) == 1
+    m = records[0]["mentions"][0]
+    assert (m["text"], m["end"]) == ("Chapo", 5)
+
+
+def test_the_gazetteer_learns_training_actors_without_taking_world_aliases():
+    records = [_record("a", "a", "The RSF and Ankara spoke.", [("The RSF", "Rapid Support Forces", "name"),
+                                                               ("Ankara", "Turkey", "name")])]
+    entries = {e["name"]: e for e in derive_actors(records, WORLD)}
+    assert entries["Rapid Support Forces"]["aliases"] == ["RSF"] and entries["Rapid Support Forces"]["kind"] == "group"
+    assert entries["Turkey"]["aliases"] == ["Ankara", "Turkish government"]

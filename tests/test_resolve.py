@@ -1,0 +1,79 @@
+"""Within-document resolution: name forms, the gazetteer's states and forces, and the nominal rules."""
+import pytest
+
+from actor_stance.gazetteer import Gazetteer
+from actor_stance.resolve import name_form, resolve
+from actor_stance.sentences import Sentence
+from actor_stance.tagging import make_mention
+
+WORLD = Gazetteer.from_entries([
+    {"name": "Thailand", "aliases": ["Bangkok", "Thai government", "Thai authorities"], "kind": "group"},
+    {"name": "Royal Thai Armed Forces", "aliases": ["Thai army", "Thai troops", "Thai military"], "kind": "group"},
+    {"name": "Cambodia", "aliases": ["Phnom Penh", "Cambodian government"], "kind": "group"},
+    {"name": "United States", "aliases": ["US", "U.S.", "Washington", "US government"], "kind": "group"},
+    {"name": "Hamas", "aliases": [], "kind": "group"},
+])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi President Saddam Hussein", "Saddam Hussein"), ("South African leader F.W. de Klerk", "F.W. de Klerk"),
+    ("Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("Mozambique's Chapo", "Chapo"),
+    ("the party's leader Mahmoud Abbas", "Mahmoud Abbas"), ("Pope Francis", "Pope Francis"),
+])
+def test_a_persons_name_form_drops_titles_and_descriptions(text, expected):
+    assert name_form(text, "person") == expected
+
+
+def test_a_groups_name_form_drops_leading_descriptions():
+    assert name_form("the Algeria-backed Polisario Front", "group") == "Polisario Front"
+    assert name_form("the so-called Libyan National Army (LNA)", "group") == "Libyan National Army"
+
+
+def test_states_and_their_forces_come_from_the_aliases():
+    assert WORLD.state("Thai").name == "Thailand" and WORLD.state("U.S.").name == "United States"
+    assert WORLD.is_state("Cambodia") and not WORLD.is_state("Hamas")
+    assert WORLD.forces_of("Thailand").name == "Royal Thai Armed Forces" and WORLD.forces_of("Cambodia") is None
+    assert WORLD.is_forces("the Thai army")
+
+
+def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]]):
+    """Resolve hand-given mentions (phrase, type) over consecutive sentences; returns {phrase: actor}."""
+    mentions, start = [], 0
+    for index, (text, marked) in enumerate(zip(sentences, spans)):
+        sentence = Sentence(index, start, start + len(text), text)
+        previous = None
+        for phrase, mtype in marked:
+            offset = text.index(phrase)
+            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
+            mentions.append(previous)
+        start += len(text) + 1
+    return {m.text: m.actor for m in resolve(mentions, WORLD)}
+
+
+def test_officials_and_governments_stand_for_their_state():
+    actors = _resolved(
+        ["U.S. officials met Thai authorities in Bangkok.", "The government said it would keep talking."],
+        [[("U.S. officials", "nominal"), ("Thai authorities", "nominal")], [("The government", "nominal")]])
+    assert actors["U.S. officials"] == "United States" and actors["Thai authorities"] == "Thailand"
+    assert actors["The government"] == "Thailand"  # the state just named
+
+
+def test_armed_nominals_name_a_states_forces_or_the_group():
+    actors = _resolved(
+        ["Thailand said Thai troops and Hamas fighters were near.", "The army said it was ready."],
+        [[("Thailand", "name"), ("Thai troops", "nominal"), ("Hamas fighters", "nominal")],
+         [("The army", "nominal")]])
+    assert actors["Thai troops"] == "Royal Thai Armed Forces" and actors["Hamas fighters"] == "Hamas"
+    assert actors["The army"] == "Royal Thai Armed Forces"
+
+
+def test_a_joint_reference_names_the_two_actors_in_article_order():
+    actors = _resolved(["Thailand and Cambodia clashed.", "Washington urged both sides to stop."],
+                       [[("Thailand", "name"), ("Cambodia", "name")], [("Washington", "name"), ("both sides", "nominal")]])
+    assert actors["both sides"] == "Thailand and Cambodia"
+
+
+def test_the_longest_form_names_a_group_it_begins():
+    actors = _resolved(["The Polisario Front said on Monday it would fight.", "The Polisario said it had struck."],
+                       [[("The Polisario Front", "name")], [("The Polisario", "name")]])
+    assert actors["The Polisario"] == "Polisario Front"

@@ -1,0 +1,129 @@
+"""One way to name each actor, in the labeled data and in the gazetteer the pipeline names actors with.
+
+The convention (issue 5, and what ``resolve.py`` does at inference): an actor in the gazetteer is named by the
+gazetteer's canonical name; any other actor by its longest name form in the document (no determiner, title or
+possessive: "Khalifa Haftar" for "General Khalifa Haftar", "Haftar", "the general", "he"); an actor named only by
+common nouns by its longest such phrase ("ethnic Albanian guerrillas"); a joint set keeps the annotators' name
+("India and Pakistan").
+
+Annotators decide which mentions refer to the same actor; this module only gives each such group its name, so
+that "Ankara", "Turkey" and "the Turkish government" are one actor however the writer happened to spell it. The
+annotators' own string stays in each mention's ``actor_as_annotated``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from actor_stance.gazetteer import Actor, Gazetteer
+from actor_stance.mentions import ACTOR_NOUNS
+from actor_stance.resolve import name_form
+from actor_stance.tagging import guess_kind
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+# One-word names that are ordinary words elsewhere ("the North" for North Korea) would match far too much.
+AMBIGUOUS_ALIASES = {"North", "South", "East", "West", "Army", "Government", "Police", "Military", "Council"}
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", text)
+
+
+def _documents(records):
+    docs = defaultdict(list)
+    for record in records:
+        docs[record.get("doc_id") or record["id"]].append(record)
+    return docs.values()
+
+
+def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) -> str:
+    entry = gazetteer.lookup(annotated)
+    if entry:
+        return entry.name
+    person = any(m["text"].lower() in PERSON_PRONOUNS for m in mentions) or guess_kind(annotated, gazetteer) == "person"
+    kind = "person" if person else "group"
+    names = [m["text"] for m in mentions if m.get("type") == "name"]
+    for text in names:
+        entry = gazetteer.lookup(text) or gazetteer.lookup(name_form(text, kind))
+        if entry:
+            return entry.name
+    if " and " in annotated:
+        return annotated
+    if names:
+        forms = [name_form(text, kind) for text in names]
+        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+    nominals = [clean(m["text"]) for m in mentions if m.get("type") == "nominal"]
+    if nominals:
+        return max(nominals, key=lambda f: (len(f.split()), len(f), -nominals.index(f)))
+    return annotated
+
+
+def normalise_actor_names(records: list[dict], gazetteer: Gazetteer) -> int:
+    """Name every mention's actor by the convention above (in place); returns how many names changed."""
+    changed = 0
+    for doc in _documents(records):
+        clusters = defaultdict(list)
+        for record in doc:
+            for m in record["mentions"]:
+                m.setdefault("actor_as_annotated", m["actor"])
+                clusters[m["actor_as_annotated"]].append(m)
+        for annotated, mentions in clusters.items():
+            name = _cluster_name(annotated, mentions, gazetteer)
+            for m in mentions:
+                changed += m["actor"] != name
+                m["actor"] = name
+    return changed
+
+
+def strip_possessives(records: list[dict]) -> int:
+    """"Chapo's offer": the mention is "Chapo" (most labels already leave the possessive out)."""
+    changed = 0
+    for record in records:
+        for m in record["mentions"]:
+            match = re.search(r"['’]s?$", m["text"])
+            if match and m["text"][:match.start()].strip() and m["text"].lower() not in ("its'", "their'"):
+                m["text"] = m["text"][:match.start()]
+                m["end"] = m["start"] + len(m["text"])
+                changed += 1
+    return changed
+
+
+def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
+    """Gazetteer entries: the world list, then each other actor named in the training split with the names it
+    goes by there, whether it is a person, and the nominals that refer to it. Dev and test actors are left out,
+    so detection and naming scores on those splits are not helped by the gazetteer."""
+    aliases, roles, kinds = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
+    for record in train_records:
+        for m in record["mentions"]:
+            actor = m["actor"]
+            if m["type"] == "name":
+                aliases[actor][clean(m["text"])] += 1
+            elif m["type"] == "nominal":
+                head = m["text"].lower().split()[-1]
+                if head in ACTOR_NOUNS:
+                    roles[actor][head] += 1
+            elif m["text"].lower() in PERSON_PRONOUNS:
+                kinds[actor]["person"] += 1
+            else:
+                kinds[actor]["group"] += 1
+    entries = {e["name"]: dict(e) for e in world}
+    taken = Gazetteer([Actor(e["name"], list(e.get("aliases") or [])) for e in world])
+    for actor in sorted(aliases):
+        if " and " in actor:
+            continue  # joint sets ("India and Pakistan") are named by the text, not the gazetteer
+        new = sorted(a for a in aliases[actor] if a != actor and a not in AMBIGUOUS_ALIASES
+                     and taken.lookup(a) is None)
+        if actor in entries:  # a world actor: the training split's other names for it join its aliases
+            if new:
+                entries[actor]["aliases"] = sorted(set(entries[actor].get("aliases") or []) | set(new))
+            continue
+        if taken.lookup(actor) is not None:
+            continue
+        kind = "person" if kinds[actor]["person"] > kinds[actor]["group"] else \
+            "group" if kinds[actor]["group"] > kinds[actor]["person"] else guess_kind(actor, taken)
+        entry = {"name": actor, "aliases": new, "kind": kind}
+        if roles[actor]:
+            entry["roles"] = sorted(roles[actor])
+        entries[actor] = entry
+    return list(entries.values())
