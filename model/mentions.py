@@ -202,6 +202,8 @@ class MentionDetector:
         return doc[start:ent.end]
 
     def _finalise(self, sentence, doc, candidates, gazetteer_spans):
+        from .tagging import mention_type  # tagging.py imports this module's word lists
+
         spans = sorted(candidates.items(), key=lambda kv: (kv[1][0], -(kv[1][1] - kv[1][0])))
         kept = []
         for root_i, (left, right, mtype, kind) in sorted(spans, key=lambda kv: -(kv[1][1] - kv[1][0])):
@@ -212,8 +214,8 @@ class MentionDetector:
         for root_i, (left, right, mtype, kind) in sorted(kept, key=lambda kv: kv[1][0]):
             span = doc[left:right]
             root = doc[root_i]
-            if mtype == "nominal" and span.root.pos_ == "PROPN" and span.ents:
-                mtype = "name"
+            if mtype != "pronoun":  # name or nominal by the head word, as on the tagging path
+                mtype = mention_type(span.text, at_sentence_start=span.start == 0)
             entry = None
             for g_root, (_, _, found) in gazetteer_spans.items():
                 if left <= g_root < right and found:

@@ -71,7 +71,13 @@ FUNCTION_WORDS = {
     "many", "more", "most", "other", "another", "extra", "additional", "new", "own", "former", "senior", "top",
     "local", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundreds", "thousands",
     "dozens", "of", "and", "or", "his", "her", "its", "their", "our", "my", "your", "state", "armed",
+    "in", "on", "at", "from", "to", "for", "with", "by", "near", "into", "across", "against", "over",
 }
+# A mention runs on through "of" ("a handful of terrorists"), never through punctuation or a locative preposition.
+_RUN_ON_STOPS = {",", ";", ":", "(", ")", "\"", "“", "”", "in", "on", "at", "from", "to", "with", "by", "near",
+                 "into", "across", "against", "over", "who", "which", "that"}
+# "from Tripoli, where he is in talks": a name introduced by a preposition and followed by "where" is a place.
+_PLACE_CONTEXT = re.compile(r"\b(?:in|from|to|at|on|near|toward|towards|into|outside|around)\s+$", re.IGNORECASE)
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | _FIRST_PERSON | {"hers", "theirs", "himself",
                                                                                 "herself", "themselves", "itself"}
 _TITLE_WORDS = {"secretary", "leader", "chief", "spokesman", "spokeswoman", "commander", "major", "lieutenant",
@@ -220,7 +226,8 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         char_start, char_end = offsets[first][0], offsets[last - 1][1]
         span = text[char_start:char_end]
         if not span.strip() or (span.lower() in DEMONYMS and text[char_end:char_end + 2][1:2].islower()) \
-                or names_no_actor(span):
+                or names_no_actor(span) or (_PLACE_CONTEXT.search(text[max(0, char_start - 12):char_start])
+                                            and re.match(r",?\s+where\b", text[char_end:char_end + 8])):
             continue
         mentions.append([first, last, char_start, char_end, mtype])
     return [tuple(m) for m in _mend_brackets(_join_modifiers(mentions, text), offsets, text)]
@@ -271,7 +278,7 @@ def _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit,
         return last
     end, best = last, last
     while end < min(limit, len(offsets), first + most) and float(probs[end][inside]) >= threshold \
-            and text[offsets[end][0]:offsets[end][1]] not in {",", ";", ":", "(", ")", "\"", "“", "”"}:
+            and text[offsets[end][0]:offsets[end][1]].lower() not in _RUN_ON_STOPS:
         end = _word_end(end + 1, starts)
         if not _ends_on_function_word(text, offsets, first, end):
             best = end

@@ -43,3 +43,17 @@ def test_temperature_softens_an_overconfident_model():
     probs = sharp / sharp.sum(1, keepdims=True)
     t = fit_temperature(probs, gold)
     assert 3.0 < t < 5.0
+
+
+def test_actor_names_are_scored_against_the_convention_and_the_annotators_spelling():
+    from actor_stance.train.evaluation import actor_metrics
+
+    record = {"id": "s1", "doc_id": "d"}
+    gold = [{"start": 0, "end": 6, "type": "name", "actor": "Turkey", "actor_as_annotated": "Government of Turkey"},
+            {"start": 10, "end": 12, "type": "pronoun", "actor": "Turkey", "actor_as_annotated": "Government of Turkey"}]
+    pred = [{"start_in_sentence": 0, "end_in_sentence": 6, "type": "name", "actor": "Turkey"},
+            {"start_in_sentence": 10, "end_in_sentence": 12, "type": "pronoun", "actor": "Ankara"}]
+    result = actor_metrics([(record, g, p) for g, p in zip(gold, pred)])
+    assert result["canonical_accuracy"] == 0.5 and result["annotated_name_accuracy"] == 0.0
+    assert result["cluster_accuracy"] == 1.0  # each predicted actor maps to one gold actor
+    assert result["exact"]["name"]["f1"] == 1.0

@@ -74,3 +74,18 @@ def test_sentiment_only_data_is_read_with_stance_masked(tmp_path, tokenizer):
     (row,) = encode_records(MentionEncoder(tokenizer, "span"), [record], {"none": 0},
                             {"negative": 0, "neutral": 1, "positive": 2})
     assert row["stance_labels"] == [-100] and row["sentiment_labels"] == [0]
+
+
+def test_sentiment_only_rows_are_grouped_by_sentence_and_sampled():
+    from actor_stance.train.train import group_by_sentence
+
+    text = "Trump met Clinton."
+    rows = [{"id": "a", "text": text, "partial": True, "mentions": [{"start": 10, "end": 17, "sentiment": "neutral"}]},
+            {"id": "b", "text": text, "partial": True, "mentions": [{"start": 0, "end": 5, "sentiment": "positive"}]},
+            {"id": "c", "text": text, "partial": True, "mentions": [{"start": 0, "end": 9, "sentiment": "negative"}]},
+            {"id": "d", "text": "Another one.", "partial": True, "mentions": [{"start": 0, "end": 7, "sentiment": "neutral"}]}]
+    grouped = group_by_sentence(rows)
+    assert len(grouped) == 2
+    assert [(m["start"], m["sentiment"]) for m in grouped[0]["mentions"]] == [(0, "positive"), (10, "neutral")]
+    assert len(group_by_sentence(rows, limit=1)) == 1
+    assert group_by_sentence(rows, limit=1, seed=3) == group_by_sentence(rows, limit=1, seed=3)

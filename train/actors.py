@@ -126,4 +126,6 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
         if roles[actor]:
             entry["roles"] = sorted(roles[actor])
         entries[actor] = entry
-    return list(entries.values())
+    # An actor known only by a short form ("Gadhafi") that is another actor's alias is that actor.
+    aliases_of = {a: name for name, e in entries.items() for a in e.get("aliases") or [] if a != name}
+    return [e for name, e in entries.items() if name not in aliases_of or name in (x["name"] for x in world)]
