@@ -98,8 +98,10 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
     resolved: list[Mention] = []
     quoted = []  # first-person pronouns in quotes: resolved to the speaker once every mention is named
     for mention in mentions:
-        if mention.type == "pronoun" and mention.extra.get("quoted"):
-            quoted.append(mention)
+        if (mention.type == "pronoun" and mention.extra.get("quoted")) or (
+                mention.type == "nominal" and not mention.actor and mention.extra.get("in_quote")
+                and re.match(r"^(?:our|my)\s", mention.text, re.IGNORECASE)):
+            quoted.append(mention)  # "we", "our troops": the speaker's, who is often named after the quote
             continue
         if mention.type == "nominal" and not mention.actor:
             head_mention = by_start.get(mention.extra.get("appos_of"))
@@ -120,18 +122,18 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
         resolved.append(mention)
     for pronoun in quoted:
         speaker = _speaker(pronoun, resolved)
+        if pronoun.type == "nominal":  # "our troops": the speaker side's forces, else the side itself
+            side = _speaker_side(speaker, resolved, gazetteer) if speaker is not None else None
+            forces = gazetteer.forces_of(side) if side and pronoun.head in STATE_FORCE_HEADS else None
+            pronoun.actor = (forces.name if forces else side) or _clean(pronoun.text)
+            resolved.append(pronoun)
+            continue
         if speaker is None:
             continue
         pronoun.actor, pronoun.code = speaker.actor, speaker.code
-        if pronoun.extra["quoted"] == "speaker_group" and speaker.kind == "person":
-            # "we" in a leader's quote is the leader's side: an organisation or state named with the speaker
-            # ("Guyanese President Irfaan Ali"), the forces the gazetteer gives the speaker, else the speaker.
-            groups = [name for name, label in speaker.extra.get("names_inside", []) if label == "ORG"]
-            entry = gazetteer.lookup(speaker.actor or "")
-            side = _modifying_actor(speaker.text, gazetteer)
-            pronoun.actor = side or (groups[0] if groups else None) or (entry.forces if entry else None) \
-                or speaker.actor
-            pronoun.code = None
+        if pronoun.extra["quoted"] == "speaker_group":
+            pronoun.actor = _speaker_side(speaker, resolved, gazetteer)
+            pronoun.code = None if pronoun.actor != speaker.actor else speaker.code
         resolved.append(pronoun)
     return sorted(resolved, key=lambda m: m.start) if quoted else resolved
 
@@ -224,7 +226,8 @@ _JOINT_HEADS = {"sides", "countries", "neighbours", "neighbors", "governments", 
 STATE_NOUNS = {"kingdom", "country", "republic", "state", "emirate", "nation"}
 GROUP_NOUNS_BARE = {"group", "movement", "gang", "militia", "bloc", "alliance", "organisation", "organization",
                     "faction", "party", "coalition", "front", "network", "cartel", "mission", "agency"}
-GOVERNMENT_HEADS = {"government", "authority", "authorities", "administration", "presidency", "cabinet", "regime"}
+GOVERNMENT_HEADS = {"government", "authority", "authorities", "administration", "presidency", "cabinet", "regime",
+                    "junta"}
 
 
 def _recent(resolved, mention, test, sentences_back: int = 3):
@@ -300,14 +303,24 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None) -> str
         return forces.name if forces else None
     if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head not in STATE_FORCE_HEADS:
         return None  # the possessive decides (below); bare "rebels" are not the army just named
-    armed = _recent(resolved, mention, lambda m: m.kind != "person" and (
-        gazetteer.is_forces(m.actor) or bool(re.search(r"\b(?:army|forces|military|defen[cs]e force)\b",
-                                                       m.actor, re.IGNORECASE))), sentences_back=2)
+    armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
+                    sentences_back=2)
     if armed is not None:
         return armed.actor
-    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    # the state just named, else the one the article names most so far ("the army" in a report on Mali)
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor)) or _main_state(mention, resolved,
+                                                                                            gazetteer)
     forces = gazetteer.forces_of(state.actor) if state is not None else None
     return forces.name if forces else None
+
+
+def _main_state(mention, resolved, gazetteer):
+    counts: dict = {}
+    for m in resolved:
+        if m.start < mention.start and gazetteer.is_state(m.actor):
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return next(m for m in resolved if m.actor == best) if best else None
 
 
 def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
@@ -315,12 +328,14 @@ def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
     if mention.head not in GOVERNMENT_HEADS:
         return None
     if owner is not None:
-        return _state_of(owner.actor, resolved, gazetteer)
+        side = _speaker_side(owner, resolved, gazetteer) if owner.kind == "person" else owner.actor
+        return side if gazetteer.is_state(side) else _state_of(owner.actor, resolved, gazetteer)
     if re.match(r"^[A-Z][\w.'’-]*['’]s\s", mention.text):  # "Petro's government"
         person = mention.text.split("'")[0].split("’")[0]
         named = next((m for m in resolved if m.actor and person in m.actor.split()), None)
         return _state_of(named.actor, resolved, gazetteer) if named else None
-    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor)) \
+        or _main_state(mention, resolved, gazetteer)  # "the government" of the state the report is about
     return state.actor if state is not None else None
 
 
@@ -350,7 +365,13 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
                 if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
                     return antecedent.actor
                 entry = gazetteer.lookup(antecedent.actor)
-                return (entry.forces if entry else None) or f"forces of {antecedent.actor}"
+                if entry and entry.forces:
+                    return entry.forces
+                side = _speaker_side(antecedent, resolved, gazetteer)  # "Zelenskiy ... his troops"
+                if side != antecedent.actor:
+                    forces = gazetteer.forces_of(side) if gazetteer.is_state(side) else None
+                    return forces.name if forces else side
+                return f"forces of {antecedent.actor}"
             state = _government_actor(mention, resolved, gazetteer, owner=antecedent)
             if state:
                 return state
@@ -382,6 +403,63 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
         if found is not None:
             return found.actor
     return _clean(mention.text)
+
+
+# Titles that make a speaker a voice of the armed forces: "we" in an army spokesman's quote is the army.
+MILITARY_TITLES = {"army", "military", "colonel", "col", "brigadier", "brig", "lieutenant", "lt", "major", "maj",
+                   "commander", "admiral", "adm", "captain", "capt", "sergeant", "sgt", "marshal", "forces", "troops",
+                   "corps", "brigade", "battalion", "regiment", "navy", "naval", "gen", "general"}
+CIVIL_BEFORE_GENERAL = {"secretary", "attorney", "solicitor", "auditor", "inspector", "consul", "governor"}
+
+
+def _military_speaker(texts: list[str]) -> bool:
+    for text in texts:
+        words = [w.lower().strip(".,'’") for w in text.split()]
+        for i, word in enumerate(words[:-1]):
+            if word in MILITARY_TITLES and not (word in ("general", "gen") and i and words[i - 1] in
+                                                CIVIL_BEFORE_GENERAL):
+                return True
+    return False
+
+
+def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
+    """Whose "we" a speaker voices. A group speaks for itself. A person speaks for the organisation or state
+    the article introduces them with ("Guyanese President Irfaan Ali", "army chief ..."), the forces the gazetteer
+    gives them, or the state named outside the quote in the same sentence; a military speaker speaks for that
+    state's forces (or the armed actor just named)."""
+    if speaker.kind != "person":
+        return speaker.actor
+    texts = [speaker.text] + [m.text for m in resolved if m.actor == speaker.actor and m is not speaker]
+    groups = [name for name, label in speaker.extra.get("names_inside", []) if label == "ORG"]
+    entry = gazetteer.lookup(speaker.actor or "")
+    side = next((found for found in (_modifying_actor(t, gazetteer) for t in texts) if found), None) \
+        or (groups[0] if groups else None) or (entry.forces if entry else None)
+    military = _military_speaker(texts)
+    if side is None:
+        same = [m for m in resolved if m.sentence_index == speaker.sentence_index and m.type == "name"
+                and not m.extra.get("in_quote") and gazetteer.is_state(m.actor)]
+        main = _main_state(speaker, resolved, gazetteer)
+        if same and not military:
+            side = same[0].actor
+        elif main is not None and (military or _state_office(texts)):
+            side = main.actor  # an unnamed state's president or commander: the state the report is about
+        elif military:
+            armed = _recent(resolved, speaker, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
+                            sentences_back=3)
+            side = armed.actor if armed is not None else None
+    if side and military and gazetteer.is_state(side):
+        forces = gazetteer.forces_of(side)
+        side = forces.name if forces else side
+    return side or speaker.actor
+
+
+def _state_office(texts: list[str]) -> bool:
+    return any(re.search(r"\b(?:President|Prime Minister|Premier|Minister|Chancellor|King|Emir)\b", t) for t in texts)
+
+
+def _is_armed_name(actor: str | None, gazetteer) -> bool:
+    return gazetteer.is_forces(actor) or bool(re.search(r"\b(?:army|forces|military|defen[cs]e force)\b",
+                                                         actor or "", re.IGNORECASE))
 
 
 def _speaker(pronoun: Mention, resolved: list[Mention]) -> Mention | None:

@@ -38,16 +38,7 @@ def test_states_and_their_forces_come_from_the_aliases():
 
 def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]]):
     """Resolve hand-given mentions (phrase, type) over consecutive sentences; returns {phrase: actor}."""
-    mentions, start = [], 0
-    for index, (text, marked) in enumerate(zip(sentences, spans)):
-        sentence = Sentence(index, start, start + len(text), text)
-        previous = None
-        for phrase, mtype in marked:
-            offset = text.index(phrase)
-            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
-            mentions.append(previous)
-        start += len(text) + 1
-    return {m.text: m.actor for m in resolve(mentions, WORLD)}
+    return {m.text: m.actor for m in _resolved_list(sentences, spans)}
 
 
 def test_officials_and_governments_stand_for_their_state():
@@ -77,3 +68,35 @@ def test_the_longest_form_names_a_group_it_begins():
     actors = _resolved(["The Polisario Front said on Monday it would fight.", "The Polisario said it had struck."],
                        [[("The Polisario Front", "name")], [("The Polisario", "name")]])
     assert actors["The Polisario"] == "Polisario Front"
+
+
+def test_a_leaders_we_is_the_state_and_a_commanders_we_its_forces():
+    resolved = _resolved_list(
+        ["Thailand closed the border.", "Thai officials met Cambodia.",
+         '"We will defend our land," President Anutin said.', '"We are ready," Lieutenant General Somkiat said.'],
+        [[("Thailand", "name")], [("Thai officials", "nominal"), ("Cambodia", "name")],
+         [("We", "pronoun"), ("President Anutin", "name")], [("We", "pronoun"), ("Lieutenant General Somkiat", "name")]])
+    we = [m.actor for m in resolved if m.text == "We"]
+    assert we == ["Thailand", "Royal Thai Armed Forces"]  # the state the report is about; a commander's forces
+
+
+def test_the_government_far_from_any_state_is_the_reports_main_state():
+    actors = _resolved(
+        ["Thailand and its army closed the border.", "Thailand said so.", "Residents fled.", "Shops shut.",
+         "Schools shut.", "The government said talks would resume."],
+        [[("Thailand", "name")], [("Thailand", "name")], [], [], [], [("The government", "nominal")]])
+    assert actors["The government"] == "Thailand"
+
+
+def _resolved_list(sentences, spans):
+    """The resolved mentions, in document order."""
+    mentions, start = [], 0
+    for index, (text, marked) in enumerate(zip(sentences, spans)):
+        sentence = Sentence(index, start, start + len(text), text)
+        previous = None
+        for phrase, mtype in marked:
+            offset = text.index(phrase)
+            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
+            mentions.append(previous)
+        start += len(text) + 1
+    return resolve(mentions, WORLD)
