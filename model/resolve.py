@@ -432,8 +432,9 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
     texts = [speaker.text] + [m.text for m in resolved if m.actor == speaker.actor and m is not speaker]
     groups = [name for name, label in speaker.extra.get("names_inside", []) if label == "ORG"]
     entry = gazetteer.lookup(speaker.actor or "")
-    side = next((found for found in (_modifying_actor(t, gazetteer) for t in texts) if found), None) \
-        or (groups[0] if groups else None) or (entry.forces if entry else None)
+    side = _modifying_actor(speaker.text, gazetteer) or (groups[0] if groups else None) \
+        or (entry.forces if entry else None) \
+        or next((found for found in (_modifying_actor(t, gazetteer) for t in texts[1:]) if found), None)
     military = _military_speaker(texts)
     if side is None:
         same = [m for m in resolved if m.sentence_index == speaker.sentence_index and m.type == "name"

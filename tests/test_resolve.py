@@ -12,6 +12,9 @@ WORLD = Gazetteer.from_entries([
     {"name": "Cambodia", "aliases": ["Phnom Penh", "Cambodian government"], "kind": "group"},
     {"name": "United States", "aliases": ["US", "U.S.", "Washington", "US government"], "kind": "group"},
     {"name": "Hamas", "aliases": [], "kind": "group"},
+    {"name": "Libya", "aliases": ["Libyan government"], "kind": "group"},
+    {"name": "Khalifa Haftar", "aliases": ["Haftar"], "kind": "person", "roles": ["general"],
+     "forces": "Libyan National Army"},
 ])
 
 
@@ -100,3 +103,9 @@ def _resolved_list(sentences, spans):
             mentions.append(previous)
         start += len(text) + 1
     return resolve(mentions, WORLD)
+
+
+def test_the_gazetteers_forces_come_before_a_nationality_met_earlier():
+    resolved = _resolved_list(["A renegade Libyan general ordered an advance.", '"We continue," said Haftar.'],
+                              [[("A renegade Libyan general", "nominal")], [("We", "pronoun"), ("Haftar", "name")]])
+    assert [m.actor for m in resolved if m.text == "We"] == ["Libyan National Army"]
