@@ -124,8 +124,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
         speaker = _speaker(pronoun, resolved)
         if pronoun.type == "nominal":  # "our troops": the speaker side's forces, else the side itself
             side = _speaker_side(speaker, resolved, gazetteer) if speaker is not None else None
-            forces = gazetteer.forces_of(side) if side and pronoun.head in STATE_FORCE_HEADS else None
-            pronoun.actor = (forces.name if forces else side) or _clean(pronoun.text)
+            if side and pronoun.head in STATE_FORCE_HEADS:
+                side = _forces_or_self(side, gazetteer)
+            pronoun.actor = side or _clean(pronoun.text)
             resolved.append(pronoun)
             continue
         if speaker is None:
@@ -359,8 +360,8 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
         antecedent = _antecedent(pronoun, resolved)
         if antecedent is not None:
             if antecedent.kind != "person":
-                forces = gazetteer.forces_of(antecedent.actor) if head in STATE_FORCE_HEADS else None
-                return forces.name if forces else antecedent.actor  # "its troops": a state's are its army
+                # "its troops": a state's are its army
+                return _forces_or_self(antecedent.actor, gazetteer) if head in STATE_FORCE_HEADS else antecedent.actor
             if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS:
                 if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
                     return antecedent.actor
@@ -369,8 +370,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
                     return entry.forces
                 side = _speaker_side(antecedent, resolved, gazetteer)  # "Zelenskiy ... his troops"
                 if side != antecedent.actor:
-                    forces = gazetteer.forces_of(side) if gazetteer.is_state(side) else None
-                    return forces.name if forces else side
+                    return _forces_or_self(side, gazetteer)
                 return f"forces of {antecedent.actor}"
             state = _government_actor(mention, resolved, gazetteer, owner=antecedent)
             if state:
@@ -437,21 +437,26 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
         or next((found for found in (_modifying_actor(t, gazetteer) for t in texts[1:]) if found), None)
     military = _military_speaker(texts)
     if side is None:
-        same = [m for m in resolved if m.sentence_index == speaker.sentence_index and m.type == "name"
-                and not m.extra.get("in_quote") and gazetteer.is_state(m.actor)]
-        main = _main_state(speaker, resolved, gazetteer)
-        if same and not military:
-            side = same[0].actor
-        elif main is not None and (military or _state_office(texts)):
+        same = next((m for m in resolved if m.sentence_index == speaker.sentence_index and m.type == "name"
+                     and not m.extra.get("in_quote") and gazetteer.is_state(m.actor)), None)
+        main = _main_state(speaker, resolved, gazetteer) if military or _state_office(texts) else None
+        if same is not None and not military:
+            side = same.actor
+        elif main is not None:
             side = main.actor  # an unnamed state's president or commander: the state the report is about
         elif military:
             armed = _recent(resolved, speaker, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
                             sentences_back=3)
             side = armed.actor if armed is not None else None
-    if side and military and gazetteer.is_state(side):
-        forces = gazetteer.forces_of(side)
-        side = forces.name if forces else side
+    if side and military:
+        side = _forces_or_self(side, gazetteer)
     return side or speaker.actor
+
+
+def _forces_or_self(actor: str, gazetteer) -> str:
+    """A state's armed forces where the gazetteer has them; any other actor (or a state without) is itself."""
+    forces = gazetteer.forces_of(actor)
+    return forces.name if forces else actor
 
 
 def _state_office(texts: list[str]) -> bool:

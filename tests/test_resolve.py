@@ -39,6 +39,20 @@ def test_states_and_their_forces_come_from_the_aliases():
     assert WORLD.is_forces("the Thai army")
 
 
+def _resolved_list(sentences, spans):
+    """The resolved mentions, in document order."""
+    mentions, start = [], 0
+    for index, (text, marked) in enumerate(zip(sentences, spans)):
+        sentence = Sentence(index, start, start + len(text), text)
+        previous = None
+        for phrase, mtype in marked:
+            offset = text.index(phrase)
+            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
+            mentions.append(previous)
+        start += len(text) + 1
+    return resolve(mentions, WORLD)
+
+
 def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]]):
     """Resolve hand-given mentions (phrase, type) over consecutive sentences; returns {phrase: actor}."""
     return {m.text: m.actor for m in _resolved_list(sentences, spans)}
@@ -78,7 +92,8 @@ def test_a_leaders_we_is_the_state_and_a_commanders_we_its_forces():
         ["Thailand closed the border.", "Thai officials met Cambodia.",
          '"We will defend our land," President Anutin said.', '"We are ready," Lieutenant General Somkiat said.'],
         [[("Thailand", "name")], [("Thai officials", "nominal"), ("Cambodia", "name")],
-         [("We", "pronoun"), ("President Anutin", "name")], [("We", "pronoun"), ("Lieutenant General Somkiat", "name")]])
+         [("We", "pronoun"), ("President Anutin", "name")],
+         [("We", "pronoun"), ("Lieutenant General Somkiat", "name")]])
     we = [m.actor for m in resolved if m.text == "We"]
     assert we == ["Thailand", "Royal Thai Armed Forces"]  # the state the report is about; a commander's forces
 
@@ -89,20 +104,6 @@ def test_the_government_far_from_any_state_is_the_reports_main_state():
          "Schools shut.", "The government said talks would resume."],
         [[("Thailand", "name")], [("Thailand", "name")], [], [], [], [("The government", "nominal")]])
     assert actors["The government"] == "Thailand"
-
-
-def _resolved_list(sentences, spans):
-    """The resolved mentions, in document order."""
-    mentions, start = [], 0
-    for index, (text, marked) in enumerate(zip(sentences, spans)):
-        sentence = Sentence(index, start, start + len(text), text)
-        previous = None
-        for phrase, mtype in marked:
-            offset = text.index(phrase)
-            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
-            mentions.append(previous)
-        start += len(text) + 1
-    return resolve(mentions, WORLD)
 
 
 def test_the_gazetteers_forces_come_before_a_nationality_met_earlier():
