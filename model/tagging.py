@@ -220,6 +220,10 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         if probs is not None and _ends_on_function_word(text, offsets, first, last):
             next_start = runs[k + 1][0] if k + 1 < len(runs) else len(offsets)
             last = _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit=next_start)
+        if mtype == "name":
+            next_start = runs[k + 1][0] if k + 1 < len(runs) else len(offsets)
+            last = _finish_name(text, offsets, starts, first, last, limit=next_start)
+        last = _close_span(text, offsets, first, last)
         if _ends_on_function_word(text, offsets, first, last):
             continue
         last = _strip_possessive(text, offsets, first, last)
@@ -230,7 +234,7 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
                                             and re.match(r",?\s+where\b", text[char_end:char_end + 8])):
             continue
         mentions.append([first, last, char_start, char_end, mtype])
-    return [tuple(m) for m in _mend_brackets(_join_modifiers(mentions, text), offsets, text)]
+    return [tuple(m) for m in _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)]
 
 
 def _word_end(last: int, starts) -> int:
@@ -254,6 +258,36 @@ def _ends_on_function_word(text, offsets, first, last) -> bool:
         return True
     after = text[offsets[last - 1][1]:offsets[last - 1][1] + 2]
     return len(span.split()) > 1 and word.lower() in DEMONYMS and after[:1] == " " and after[1:].islower()
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _finish_name(text, offsets, starts, first, last, limit) -> int:
+    """A name cut inside its capitalised run ends where the run ends: "the Polisario" + "Front", "the United" +
+    "States", "the Security" + "Council" (never into the next mention, nor onto a day or month)."""
+    while last < min(limit, len(offsets)) and text[offsets[last - 1][1]:offsets[last][0]] == " " \
+            and text[offsets[last - 1][1] - 1].isalnum():
+        end = _word_end(last + 1, starts)
+        word = text[offsets[last][0]:offsets[end - 1][1]]
+        if not word[:1].isupper() or word.lower().strip(".") in _CALENDAR or not word[:1].isalpha():
+            break
+        last = end
+    return last
+
+
+def _join_names(mentions, text):
+    """Two names with only a space or a quoted nickname between them are one name: "La" + "Barredora",
+    "Jimmy" + "\"Barbecue\"" + "Chérizier"."""
+    joined = []
+    for m in mentions:
+        if joined and joined[-1][4] == m[4] == "name" and \
+                re.fullmatch(r" |\s*[\"“][^\"”]{1,30}[\"”]\s*", text[joined[-1][3]:m[2]]):
+            joined[-1] = [joined[-1][0], m[1], joined[-1][2], m[3], "name"]
+            continue
+        joined.append(list(m))
+    return joined
 
 
 def _join_modifiers(mentions, text):
@@ -283,6 +317,34 @@ def _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit,
         if not _ends_on_function_word(text, offsets, first, end):
             best = end
     return best
+
+
+# A clause or a place phrase after the noun ends a mention ("the UN mission that has", "army units near Raska").
+_CLAUSE_STARTS = {"who", "whom", "whose", "which", "that", "near"}
+_TRAILING_PUNCTUATION = {",", ";", ":"}
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$")
+
+
+def _close_span(text, offsets, first, last) -> int:
+    """Span ends the guidelines set: a mention stops before a relative clause or "near ...", carries no trailing
+    comma, keeps the full stop of an abbreviation ("the U.S.", not "the U.S") and closes the bracket of an
+    attached acronym ("the World Food Program (WFP)", not "...(WFP")."""
+    def token(i):
+        return text[offsets[i][0]:offsets[i][1]]
+
+    for i in range(first + 1, last):
+        if token(i) in _CLAUSE_STARTS and text[offsets[i][0] - 1:offsets[i][0]] == " ":
+            last = i
+            break
+    while last - first > 1 and token(last - 1) in _TRAILING_PUNCTUATION:
+        last -= 1
+    span = lambda: text[offsets[first][0]:offsets[last - 1][1]]  # noqa: E731
+    while last < len(offsets) and offsets[last][0] == offsets[last - 1][1] and _ABBREVIATION.search(span()) \
+            and (token(last) == "." or re.fullmatch(r"[A-Z]\.?", token(last))):
+        last += 1  # "U.S" + "." or "U." + "S" + "."
+    if span().count("(") > span().count(")") and last < len(offsets) and token(last) == ")":
+        last += 1
+    return last
 
 
 def _strip_possessive(text, offsets, first, last) -> int:

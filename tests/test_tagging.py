@@ -203,11 +203,33 @@ def test_a_mention_cut_short_runs_on_while_the_head_allows(tokenizer):
 
 
 def test_a_hyphenated_word_is_never_cut(tokenizer):
-    text = "The Kenya Anti-Corruption Commission said so."
+    text = "The Kenya Anti-Corruption body said so."
     ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
     tags = spans_to_tags(offsets, [(0, 19)], ["name"], MENTION_TAGS)  # "The Kenya Anti-" tagged, the rest not
     decoded = [text[s:e] for _, _, s, e, _ in decode_tags(tags, offsets, text, MENTION_TAGS)]
     assert decoded == ["The Kenya Anti-Corruption"]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("MINURSO, the UN mission that has watched the line, urged calm.", "the UN mission that has", "the UN mission"),
+    ("Serbian army units near Raska were on alert.", "Serbian army units near Raska", "Serbian army units"),
+    ("Then the group's commander, Abu Hamza, spoke.", "the group's commander,", "the group's commander"),
+    ("Arms went to the U.S. forces.", "the U.S", "the U.S."),
+    ("Aid came from the World Food Program (WFP) on Monday.", "the World Food Program (WFP",
+     "the World Food Program (WFP)"),
+    ("Later the Polisario Front said so.", "the Polisario", "the Polisario Front"),
+    ("Talks with the United States on Monday stalled.", "the United", "the United States"),
+])
+def test_a_span_ends_where_the_guidelines_end_it(tokenizer, text, tagged, expected):
+    """No relative clause, "near" phrase or trailing comma; an abbreviation's full stop, an acronym's closing
+    bracket and a name's whole capitalised run (never a day) belong to the mention."""
+    assert _decode(tokenizer, text, [_span(text, tagged)], ["name"]) == [expected]
+
+
+def test_names_apart_only_by_a_space_or_a_nickname_are_one(tokenizer):
+    text = 'La Barredora and Jimmy "Barbecue" Chérizier met.'
+    spans = [_span(text, p) for p in ("La", "Barredora", "Jimmy", "Chérizier")]
+    assert _decode(tokenizer, text, spans, ["name"] * 4) == ["La Barredora", 'Jimmy "Barbecue" Chérizier']
 
 
 def test_an_appositive_is_closed_by_punctuation():
