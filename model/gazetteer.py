@@ -81,6 +81,16 @@ class Gazetteer:
     def lookup(self, text: str) -> Actor | None:
         return self._by_alias.get(_key(text))
 
+    def person_by_surname(self, word: str) -> Actor | None:
+        """The one person whose name ends in ``word`` ("Mugabe" -> Robert Mugabe); None when none or several do."""
+        if not hasattr(self, "_surnames"):
+            self._surnames: dict = {}
+            for actor in self.actors:
+                if actor.kind == "person" and " " in actor.name:
+                    self._surnames.setdefault(_key(actor.name.split()[-1]), []).append(actor)
+        found = self._surnames.get(_key(word), [])
+        return found[0] if len(found) == 1 else None
+
     def is_state(self, name: str | None) -> bool:
         self.state("")  # builds the tables
         return name in self._state_names

@@ -49,7 +49,7 @@ def _clean(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
-_COMPOUND_MODIFIER = re.compile(r"-(?:backed|led|based|linked|aligned|allied|controlled|affiliated|run)$")
+_COMPOUND_MODIFIER = re.compile(r"-(?:backed|led|based|linked|aligned|allied|controlled|affiliated|run|member)$")
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von|den|der|da|di|du|le|la|dos|das)(?:[-‐].+)?$")
 
 
@@ -170,8 +170,9 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
                     or (name.kind != "person" and other.kind != "person" and words
                         and other_words[:len(words)] == words)):
                 best = other.form
-        entry = gazetteer.lookup(best)
-        name.actor = entry.name if entry else best
+        entry = gazetteer.lookup(best) or (gazetteer.person_by_surname(best)
+                                           if name.kind == "person" and " " not in best else None)
+        name.actor = entry.name if entry else best  # "President Mugabe" alone in the article: Robert Mugabe
     # One kind per actor: spaCy may tag "Haftar" PERSON in one sentence and ORG in the next.
     person_actors = {n.actor for n in names if n.kind == "person"}
     for name in names:
@@ -192,8 +193,9 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
 # official", "the Iraqi government", "Turkish authorities", "Hamas leaders").
 AGENT_HEADS = {"official", "officials", "government", "authorities", "authority", "diplomat", "diplomats",
                "administration", "regime", "leadership", "delegation", "cabinet", "spokesman", "spokeswoman",
-               "spokesperson"}
-GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders"}  # "Hamas leaders"
+               "spokesperson", "minister", "ministers", "embassy"}
+# "Hamas leaders", "the Taliban religious faction", "the UNITA militarist wing"
+GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders", "faction", "wing"}
 
 
 def _modifying_actor(text: str, gazetteer) -> str | None:

@@ -89,7 +89,11 @@ _TITLE_WORDS = {"secretary", "leader", "chief", "spokesman", "spokeswoman", "com
                 "ruler", "strongman", "warlord", "chief", "head", "boss", "pope", "cardinal", "queen", "sultan"}
 _GROUP_NAME_WORDS = GROUP_NOUNS | {"front", "forces", "brigades", "corps", "nations", "organisation", "organization",
                                    "republic", "kingdom", "federation", "agency", "ministry", "office", "state",
-                                   "houthis", "taliban", "hamas", "hezbollah", "un", "nato", "eu", "au", "ecowas"}
+                                   "houthis", "taliban", "hamas", "hezbollah", "un", "nato", "eu", "au", "ecowas",
+                                   "cooperation", "community", "union", "committee", "commission", "association",
+                                   "league", "bank", "fund", "program", "programme", "forum", "conference", "court",
+                                   "assembly", "congress", "institute", "service", "department", "corporation",
+                                   "company", "authority", "tribunal", "secretariat", "network", "cartel"}
 
 
 def word_starts(offsets, text: str) -> list[bool]:
@@ -126,7 +130,26 @@ def mention_type(text: str, at_sentence_start: bool = False) -> str:
         return "nominal"  # "Rebels said..." is capitalised only because it opens the sentence
     if head.lower() in PEOPLE_PLURALS or re.search(r"[a-z](?:ans|ians|eans|ese)$", head):
         return "nominal"
+    if _title_only(text):
+        return "nominal"  # a title without the name: "Taiwan's Vice Foreign Minister", "the US President"
     return "name"
+
+
+_TITLE_MODIFIERS = {"foreign", "defence", "defense", "interior", "finance", "trade", "vice", "deputy", "assistant",
+                    "senior", "acting", "interim", "supreme", "grand", "prime", "general"}
+
+
+def _title_only(text: str) -> bool:
+    """Every word is a title, or a state or nationality that modifies it ("Taiwan's", "US", "British")."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in ("the", "a", "an")]
+    if not words or words[-1].lower().rstrip(".") not in _TITLE_WORDS:
+        return False
+    for word in words[:-1]:
+        bare = word.lower().rstrip(".")
+        if not (bare in _TITLE_WORDS or bare in _TITLE_MODIFIERS or bare in DEMONYMS or re.search(r"['’]s?$", word)
+                or re.fullmatch(r"(?:[A-Z]\.?){2,4}", word)):
+            return False
+    return True
 
 
 def spans_to_tags(offsets, spans, types, tag_labels) -> list[int]:

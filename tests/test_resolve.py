@@ -15,6 +15,7 @@ WORLD = Gazetteer.from_entries([
     {"name": "Libya", "aliases": ["Libyan government"], "kind": "group"},
     {"name": "Khalifa Haftar", "aliases": ["Haftar"], "kind": "person", "roles": ["general"],
      "forces": "Libyan National Army"},
+    {"name": "Robert Mugabe", "aliases": [], "kind": "person"},
 ])
 
 
@@ -110,3 +111,19 @@ def test_the_gazetteers_forces_come_before_a_nationality_met_earlier():
     resolved = _resolved_list(["A renegade Libyan general ordered an advance.", '"We continue," said Haftar.'],
                               [[("A renegade Libyan general", "nominal")], [("We", "pronoun"), ("Haftar", "name")]])
     assert [m.actor for m in resolved if m.text == "We"] == ["Libyan National Army"]
+
+
+def test_a_surname_alone_is_the_one_gazetteer_person_of_that_name():
+    actors = _resolved(["President Mugabe spoke."], [[("President Mugabe", "name")]])
+    assert actors["President Mugabe"] == "Robert Mugabe"
+    twins = Gazetteer.from_entries([{"name": "Ali Khan", "kind": "person"}, {"name": "Imran Khan", "kind": "person"}])
+    assert twins.person_by_surname("Khan") is None and twins.person_by_surname("khan") is None
+
+
+def test_ministers_embassies_and_factions_stand_for_who_modifies_them():
+    actors = _resolved(
+        ["A Thai minister, the U.S. embassy and the Hamas militant faction spoke, and NATO-member Libya agreed."],
+        [[("A Thai minister", "nominal"), ("the U.S. embassy", "nominal"), ("the Hamas militant faction", "nominal"),
+          ("NATO-member Libya", "name")]])
+    assert actors == {"A Thai minister": "Thailand", "the U.S. embassy": "United States",
+                      "the Hamas militant faction": "Hamas", "NATO-member Libya": "Libya"}

@@ -243,3 +243,21 @@ def test_an_appositive_is_closed_by_punctuation():
     sentence = Sentence(0, 0, len(text), text)
     egypt = make_mention(sentence, 0, 5, "name", gazetteer)
     assert make_mention(sentence, 7, 34, "nominal", gazetteer, previous=egypt).extra["appos_of"] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taiwan's Vice Foreign Minister", "nominal"), ("the US President", "nominal"), ("the Foreign Minister", "nominal"),
+    ("British Prime Minister John Major", "name"), ("U.S. Secretary of State Colin Powell", "name"),
+    ("General Haftar", "name"),
+])
+def test_a_title_without_a_name_is_a_nominal(text, expected):
+    from actor_stance.tagging import mention_type
+
+    assert mention_type(text) == expected
+
+
+def test_an_organisations_name_is_no_persons():
+    gazetteer = Gazetteer([])
+    assert guess_kind("Asia-Pacific Economic Cooperation", gazetteer) == "group"
+    assert guess_kind("African National Congress", gazetteer) == "group"
+    assert guess_kind("Khalifa Haftar", gazetteer) == "person"
