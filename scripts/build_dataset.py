@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from actor_stance.gazetteer import Gazetteer  # noqa: E402
 from actor_stance.train.actors import derive_actors, normalise_actor_names, strip_possessives  # noqa: E402
+from actor_stance.train.datastats import TRAIN_ONLY_BATCHES  # noqa: E402
 from actor_stance.train.markup import parse_articles  # noqa: E402
 from scripts.build_gazetteer import world_actors, write_gazetteer  # noqa: E402
 
@@ -71,9 +72,6 @@ def split_articles(articles):
 
 
 GROUPS = ("b", "n", "w")
-# Batches written after the splits were fixed go to train whole, so dev and test (and every figure measured on
-# them) stay as they were.
-TRAIN_ONLY = ("w5", "w6", "w7", "w8")
 
 
 def main(groups=GROUPS) -> None:
@@ -85,7 +83,7 @@ def main(groups=GROUPS) -> None:
         articles = []
         for path in sorted((ROOT / "data" / "raw").glob(pattern)):
             parsed = parse_articles(path.read_text(encoding="utf-8").splitlines(), source=str(path))
-            (splits["train"] if path.stem in TRAIN_ONLY else articles).extend(parsed)
+            (splits["train"] if path.stem in TRAIN_ONLY_BATCHES else articles).extend(parsed)
         for split, part in split_articles(articles).items():
             splits[split].extend(part)
     fixes = load_adjudications(ROOT / "data" / "raw" / "adjudicated.jsonl")
