@@ -240,11 +240,10 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         if mentions and first < mentions[-1][1]:  # widened into the previous mention: join them
             prev = mentions.pop()
             first, mtype = prev[0], prev[4]
+        next_start = runs[k + 1][0] if k + 1 < len(runs) else len(offsets)
         if probs is not None and _ends_on_function_word(text, offsets, first, last):
-            next_start = runs[k + 1][0] if k + 1 < len(runs) else len(offsets)
             last = _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit=next_start)
         if mtype == "name":
-            next_start = runs[k + 1][0] if k + 1 < len(runs) else len(offsets)
             last = _finish_name(text, offsets, starts, first, last, limit=next_start)
         last = _close_span(text, offsets, first, last)
         if _ends_on_function_word(text, offsets, first, last):
@@ -361,7 +360,9 @@ def _close_span(text, offsets, first, last) -> int:
             break
     while last - first > 1 and token(last - 1) in _TRAILING_PUNCTUATION:
         last -= 1
-    span = lambda: text[offsets[first][0]:offsets[last - 1][1]]  # noqa: E731
+    def span():
+        return text[offsets[first][0]:offsets[last - 1][1]]
+
     while last < len(offsets) and offsets[last][0] == offsets[last - 1][1] and _ABBREVIATION.search(span()) \
             and (token(last) == "." or re.fullmatch(r"[A-Z]\.?", token(last))):
         last += 1  # "U.S" + "." or "U." + "S" + "."
