@@ -76,6 +76,15 @@ def name_form(text: str, kind: str) -> str:
     return " ".join(tokens)
 
 
+_GENERIC_TAIL = re.compile(r"\s*\([^)]*\)|\s+(?:group|movement|militia|organi[sz]ation|party)$", re.IGNORECASE)
+
+
+def _core(form: str) -> str:
+    """A group's name without a gloss in brackets or a generic noun after it: "Hizbollah (Party of God) group"
+    -> "Hizbollah"."""
+    return _GENERIC_TAIL.sub("", _GENERIC_TAIL.sub("", form)).strip()
+
+
 def _acronym(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", text) if w[0].isupper())
 
@@ -156,7 +165,7 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
         if acronym:
             aliases[acronym.group(1)] = name.form
     for name in names:
-        entry = gazetteer.lookup(name.form) or gazetteer.lookup(name.raw)
+        entry = gazetteer.lookup(name.form) or gazetteer.lookup(name.raw) or gazetteer.lookup(_core(name.form))
         if entry:
             name.actor = entry.name
             name.kind = entry.kind or name.kind

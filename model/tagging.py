@@ -256,7 +256,24 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
                                             and re.match(r",?\s+where\b", text[char_end:char_end + 8])):
             continue
         mentions.append([first, last, char_start, char_end, mtype])
-    return [tuple(m) for m in _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)]
+    mentions = _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)
+    return [tuple(m) for m in _take_spokespeople(mentions, offsets, text)]
+
+
+# "a spokesman for" + "Secretary-General Antonio Guterres": the spokesperson is the actor, and mentions never nest.
+_SPOKESPERSON = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+$",
+                           re.IGNORECASE)
+
+
+def _take_spokespeople(mentions, offsets, text):
+    """Widen a mention to the "a spokesman for ..." phrase right before it (never into the previous mention)."""
+    for k, m in enumerate(mentions):
+        floor = mentions[k - 1][3] if k else 0
+        match = _SPOKESPERSON.search(text[floor:m[2]])
+        first = next((i for i, (a, b) in enumerate(offsets) if match and a >= floor + match.start() and b > a), m[0])
+        if first < m[0]:
+            m[0], m[2], m[4] = first, offsets[first][0], "nominal"
+    return mentions
 
 
 def _word_end(last: int, starts) -> int:
@@ -424,6 +441,8 @@ def guess_kind(name: str, gazetteer: Gazetteer) -> str:
         entry = gazetteer.lookup(" ".join(words[i:]))
         if entry and entry.kind:
             return entry.kind
+    if words and gazetteer.person_by_surname(words[-1]):
+        return "person"  # "Milosevic", "President Kagame": the one gazetteer person of that surname
     lower = [w.lower().strip(".") for w in words]
     if not lower or lower[-1] in _GROUP_NAME_WORDS or (len(words) == 1 and words[0].isupper()):
         return "group"
@@ -431,6 +450,8 @@ def guess_kind(name: str, gazetteer: Gazetteer) -> str:
         return "person"
     if any(w in _GROUP_NAME_WORDS for w in lower):
         return "group"
+    if any(w in ("for", "of", "on", "and") for w in words):
+        return "group"  # "Physicians for Human Rights": a person's name has no such connector
     capitalised = [w for w in words if w[:1].isupper() or w.lower().startswith("al-")]
     return "person" if len(capitalised) >= 2 and len(words) <= 4 else "group"
 

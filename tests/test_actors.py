@@ -42,3 +42,13 @@ def test_the_gazetteer_learns_training_actors_without_taking_world_aliases():
     entries = {e["name"]: e for e in derive_actors(records, WORLD)}
     assert entries["Rapid Support Forces"]["aliases"] == ["RSF"] and entries["Rapid Support Forces"]["kind"] == "group"
     assert entries["Turkey"]["aliases"] == ["Ankara", "Turkish government"]
+
+
+def test_a_surname_alone_is_the_one_gazetteer_person_who_carries_it():
+    people = WORLD + [{"name": "Paul Kagame", "aliases": [], "kind": "person"}]
+    records = [_record("a1", "a", "President Kagame spoke.", [("President Kagame", "Kagame", "name")]),
+               _record("b1", "b", "Kagame met Ali.", [("Kagame", "Kagame", "name"), ("Ali", "Ali", "name")])]
+    normalise_actor_names(records, Gazetteer.from_entries(people))
+    assert [m["actor"] for r in records for m in r["mentions"]] == ["Paul Kagame", "Paul Kagame", "Ali"]
+    names = {e["name"] for e in derive_actors(records, people)}
+    assert "Kagame" not in names and "Paul Kagame" in names  # the surname is no actor of its own

@@ -127,3 +127,9 @@ def test_ministers_embassies_and_factions_stand_for_who_modifies_them():
           ("NATO-member Libya", "name")]])
     assert actors == {"A Thai minister": "Thailand", "the U.S. embassy": "United States",
                       "the Hamas militant faction": "Hamas", "NATO-member Libya": "Libya"}
+
+
+def test_a_glossed_group_name_is_the_gazetteers_group():
+    actors = _resolved(["The Hamas (Islamic Resistance Movement) group said so."],
+                       [[("The Hamas (Islamic Resistance Movement) group", "name")]])
+    assert actors["The Hamas (Islamic Resistance Movement) group"] == "Hamas"

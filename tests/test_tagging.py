@@ -261,3 +261,14 @@ def test_an_organisations_name_is_no_persons():
     assert guess_kind("Asia-Pacific Economic Cooperation", gazetteer) == "group"
     assert guess_kind("African National Congress", gazetteer) == "group"
     assert guess_kind("Khalifa Haftar", gazetteer) == "person"
+
+
+def test_a_spokesperson_for_an_actor_is_one_mention(tokenizer):
+    text = "A spokesman for Secretary-General Antonio Guterres said so."
+    assert _decode(tokenizer, text, [_span(text, "Secretary-General Antonio Guterres")], ["name"]) == \
+        ["A spokesman for Secretary-General Antonio Guterres"]
+
+
+def test_a_name_with_a_connector_is_a_group():
+    assert guess_kind("Physicians for Human Rights", Gazetteer([])) == "group"
+    assert guess_kind("Tabasco Chamber of Commerce", Gazetteer([])) == "group"

@@ -52,7 +52,9 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
         return annotated
     if names:
         forms = [name_form(text, kind) for text in names]
-        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        longest = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        entry = gazetteer.person_by_surname(longest) if kind == "person" and " " not in longest else None
+        return entry.name if entry else longest  # "Kagame" alone in the article: the gazetteer's Paul Kagame
     nominals = [clean(m["text"]) for m in mentions if m.get("type") == "nominal"]
     if nominals:
         return max(nominals, key=lambda f: (len(f.split()), len(f), -nominals.index(f)))
@@ -126,6 +128,10 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
         if roles[actor]:
             entry["roles"] = sorted(roles[actor])
         entries[actor] = entry
-    # An actor known only by a short form ("Gadhafi") that is another actor's alias is that actor.
+    # An actor known only by a short form ("Gadhafi") that is another actor's alias, or the surname of one person
+    # ("Kagame"), is that actor.
     aliases_of = {a: name for name, e in entries.items() for a in e.get("aliases") or [] if a != name}
-    return [e for name, e in entries.items() if name not in aliases_of or name in (x["name"] for x in world)]
+    people = Gazetteer([Actor(e["name"], kind="person") for e in entries.values() if e.get("kind") == "person"])
+    world_names = {x["name"] for x in world}
+    return [e for name, e in entries.items() if name in world_names or not (
+        name in aliases_of or (" " not in name and people.person_by_surname(name) not in (None, people.lookup(name))))]
