@@ -50,6 +50,7 @@ class Gazetteer:
     def __init__(self, actors: list[Actor]):
         self.actors = actors
         self._states = None
+        self._surnames = None
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -82,13 +83,14 @@ class Gazetteer:
         return self._by_alias.get(_key(text))
 
     def person_by_surname(self, word: str) -> Actor | None:
-        """The one person whose name ends in ``word`` ("Mugabe" -> Robert Mugabe); None when none or several do."""
-        if not hasattr(self, "_surnames"):
-            self._surnames: dict = {}
+        """The one person whose name ends in ``word`` ("Mugabe" -> Robert Mugabe); None when ``word`` is more
+        than one word, or when no person or several carry it."""
+        if self._surnames is None:
+            self._surnames = {}
             for actor in self.actors:
                 if actor.kind == "person" and " " in actor.name:
                     self._surnames.setdefault(_key(actor.name.split()[-1]), []).append(actor)
-        found = self._surnames.get(_key(word), [])
+        found = self._surnames.get(_key(word), []) if " " not in word.strip() else []
         return found[0] if len(found) == 1 else None
 
     def is_state(self, name: str | None) -> bool:

@@ -81,7 +81,7 @@ _GENERIC_TAIL = re.compile(r"\s*\([^)]*\)|\s+(?:group|movement|militia|organi[sz
 
 def _core(form: str) -> str:
     """A group's name without a gloss in brackets or a generic noun after it: "Hizbollah (Party of God) group"
-    -> "Hizbollah"."""
+    -> "Hizbollah" (twice, for a noun before the gloss: "Hamas group (HG)")."""
     return _GENERIC_TAIL.sub("", _GENERIC_TAIL.sub("", form)).strip()
 
 
@@ -179,8 +179,7 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
                     or (name.kind != "person" and other.kind != "person" and words
                         and other_words[:len(words)] == words)):
                 best = other.form
-        entry = gazetteer.lookup(best) or (gazetteer.person_by_surname(best)
-                                           if name.kind == "person" and " " not in best else None)
+        entry = gazetteer.lookup(best) or (gazetteer.person_by_surname(best) if name.kind == "person" else None)
         name.actor = entry.name if entry else best  # "President Mugabe" alone in the article: Robert Mugabe
     # One kind per actor: spaCy may tag "Haftar" PERSON in one sentence and ORG in the next.
     person_actors = {n.actor for n in names if n.kind == "person"}

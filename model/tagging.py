@@ -270,7 +270,9 @@ def _take_spokespeople(mentions, offsets, text):
     for k, m in enumerate(mentions):
         floor = mentions[k - 1][3] if k else 0
         match = _SPOKESPERSON.search(text[floor:m[2]])
-        first = next((i for i, (a, b) in enumerate(offsets) if match and a >= floor + match.start() and b > a), m[0])
+        if not match:
+            continue
+        first = next((i for i, (a, b) in enumerate(offsets) if a >= floor + match.start() and b > a), m[0])
         if first < m[0]:
             m[0], m[2], m[4] = first, offsets[first][0], "nominal"
     return mentions

@@ -53,7 +53,7 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
     if names:
         forms = [name_form(text, kind) for text in names]
         longest = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
-        entry = gazetteer.person_by_surname(longest) if kind == "person" and " " not in longest else None
+        entry = gazetteer.person_by_surname(longest) if kind == "person" else None
         return entry.name if entry else longest  # "Kagame" alone in the article: the gazetteer's Paul Kagame
     nominals = [clean(m["text"]) for m in mentions if m.get("type") == "nominal"]
     if nominals:
@@ -134,4 +134,4 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
     people = Gazetteer([Actor(e["name"], kind="person") for e in entries.values() if e.get("kind") == "person"])
     world_names = {x["name"] for x in world}
     return [e for name, e in entries.items() if name in world_names or not (
-        name in aliases_of or (" " not in name and people.person_by_surname(name) not in (None, people.lookup(name))))]
+        name in aliases_of or people.person_by_surname(name) is not None)]
