@@ -323,12 +323,19 @@ def _join_names(mentions, text):
     "Jimmy" + "\"Barbecue\"" + "Chérizier"."""
     joined = []
     for m in mentions:
-        if joined and joined[-1][4] == m[4] == "name" and \
-                re.fullmatch(r" |\s*[\"“][^\"”]{1,30}[\"”]\s*", text[joined[-1][3]:m[2]]):
+        gap = text[joined[-1][3]:m[2]] if joined else ""
+        if joined and joined[-1][4] == m[4] == "name" and (
+                re.fullmatch(r" |\s*[\"“][^\"”]{1,30}[\"”]\s*", gap)
+                or (_NAME_CONNECTION.fullmatch(gap) and re.search(r"[A-Z]", gap))):
             joined[-1] = [joined[-1][0], m[1], joined[-1][2], m[3], "name"]
             continue
         joined.append(list(m))
     return joined
+
+
+# "National Union" + " for the Total Independence of " + "Angola": one name whose parts were tagged apart (a bare
+# " of " is not enough: "the Defence Ministry of Prime Minister Abdul Hamid Dbeibah" is two mentions)
+_NAME_CONNECTION = re.compile(r" (?:(?:[A-Z][\w'’-]*|the|and) )*(?:of|for) (?:(?:[A-Z][\w'’-]*|the|and|of) )*")
 
 
 def _join_modifiers(mentions, text):
@@ -410,6 +417,13 @@ def _mend_brackets(mentions, offsets, text):
         if mended and text[mended[-1][3] - 1] == "(" and m[2] == mended[-1][3]:
             mended[-1][1], mended[-1][3] = m[1], m[3]
             continue
+        if mended and text[mended[-1][3]:m[2]] == " (" and \
+                re.fullmatch(r"[A-Z][A-Za-z/&.-]{1,9}\)?", text[m[2]:m[3]]):  # "Islamic Salvation Front" + "(FIS)"
+            end = m[3] if text[m[3] - 1] == ")" else m[3] + 1
+            close = next((t for t in range(m[1] - 1, len(offsets)) if offsets[t][1] == end), None)
+            if close is not None and text[end - 1] == ")":
+                mended[-1][1], mended[-1][3] = close + 1, end
+                continue
         mended.append(m)
     for m in mended:
         span = text[m[2]:m[3]]
@@ -510,5 +524,12 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
         else:
             head, plural = lower.split()[-1] if lower.split() else lower, False
             kind = guess_kind(text, gazetteer)
+            if previous is not None and previous.type == "nominal" and previous.sentence_index == sentence.index \
+                    and previous.kind == "person" and kind == "person":
+                # "the group's regional commander, Abu Hamza al-Timbukti, said": the nominal is the named one
+                between = sentence.text[previous.end - sentence.start:char_start]
+                after = sentence.text[char_end:char_end + 1]
+                if between.strip() == "," and (after in ",;:.)" or not after):
+                    previous.extra["appos_of"] = start
     return Mention(sentence_index=sentence.index, start=start, end=start + len(text), text=text, type=mtype,
                    kind=kind, plural=plural, head=head, extra=extra)

@@ -232,6 +232,33 @@ def test_names_apart_only_by_a_space_or_a_nickname_are_one(tokenizer):
     assert _decode(tokenizer, text, spans, ["name"] * 4) == ["La Barredora", 'Jimmy "Barbecue" Chérizier']
 
 
+def test_name_parts_joined_by_of_or_for_and_an_acronym_in_brackets_are_one_name(tokenizer):
+    text = "Demands came from National Union for the Total Independence of Angola (UNITA) today."
+    spans = [_span(text, p) for p in ("National Union", "Angola", "UNITA)")]
+    assert _decode(tokenizer, text, spans, ["name"] * 3) == [
+        "National Union for the Total Independence of Angola (UNITA)"]
+    text = "He may lift the ban on Islamic Salvation Front (FIS) soon."
+    spans = [_span(text, p) for p in ("Islamic Salvation Front", "FIS")]
+    assert _decode(tokenizer, text, spans, ["name"] * 2) == ["Islamic Salvation Front (FIS)"]
+    text = "Bosnia and Slovenia agreed."  # "and" alone joins nothing
+    assert _decode(tokenizer, text, [_span(text, "Bosnia"), _span(text, "Slovenia")], ["name"] * 2) == \
+        ["Bosnia", "Slovenia"]
+
+
+def test_a_title_before_the_name_it_describes_is_that_person():
+    gazetteer = Gazetteer([])
+    text = "The group's regional commander, Abu Hamza al-Timbukti, said so."
+    sentence = Sentence(0, 0, len(text), text)
+    commander = make_mention(sentence, 0, 30, "nominal", gazetteer)
+    make_mention(sentence, 32, 53, "name", gazetteer, previous=commander)
+    assert commander.extra["appos_of"] == 32
+    text = "The army's commander, the UN said, fled."  # not a person's name: no apposition
+    sentence = Sentence(0, 0, len(text), text)
+    commander = make_mention(sentence, 0, 20, "nominal", gazetteer)
+    make_mention(sentence, 22, 28, "name", gazetteer, previous=commander)
+    assert "appos_of" not in commander.extra
+
+
 def test_an_appositive_is_closed_by_punctuation():
     gazetteer = Gazetteer([])
     text = "He warned the United States, South Korea's defence ministry said."
