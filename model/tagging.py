@@ -257,7 +257,7 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
             continue
         mentions.append([first, last, char_start, char_end, mtype])
     mentions = _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)
-    return [tuple(m) for m in _take_spokespeople(mentions, offsets, text)]
+    return [tuple(m) for m in _take_modifiers_before(_take_spokespeople(mentions, offsets, text), offsets, text)]
 
 
 # "a spokesman for" + "Secretary-General Antonio Guterres": the spokesperson is the actor, and mentions never nest.
@@ -275,6 +275,30 @@ def _take_spokespeople(mentions, offsets, text):
         first = next((i for i, (a, b) in enumerate(offsets) if a >= floor + match.start() and b > a), m[0])
         if first < m[0]:
             m[0], m[2], m[4] = first, offsets[first][0], "nominal"
+    return mentions
+
+
+# What the guidelines keep in a nominal's span when the head left it out: a quantity ("18 Rwandan rebels", "some
+# 4,000 troops") and a nationality coordinated with the first ("U.S. and Russian negotiators").
+_QUANTITY_BEFORE = re.compile(r"(?:\b(?:about|some|nearly|around|over|almost|at least|more than|up to) )?"
+                              r"\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?(?:-strong)? $")  # never a year
+_NATIONALITY_BEFORE = re.compile(r"\b(?:U\.S\.|US|U\.N\.|UN|EU|[A-Z][a-z]+(?:an|ese|ish|i|ic)) and $")
+
+
+def _take_modifiers_before(mentions, offsets, text):
+    for k, m in enumerate(mentions):
+        if m[4] != "nominal":
+            continue
+        floor = mentions[k - 1][3] if k else 0
+        before = text[floor:m[2]]
+        first_word = text[m[2]:m[3]].split()[0]
+        match = _QUANTITY_BEFORE.search(before) or (
+            _NATIONALITY_BEFORE.search(before) if first_word[:1].isupper() and _DEMONYM.search(first_word) else None)
+        if not match:
+            continue
+        first = next((i for i, (a, b) in enumerate(offsets) if a == floor + match.start() and b > a), None)
+        if first is not None and first < m[0]:
+            m[0], m[2] = first, offsets[first][0]
     return mentions
 
 

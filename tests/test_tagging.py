@@ -245,6 +245,17 @@ def test_name_parts_joined_by_of_or_for_and_an_acronym_in_brackets_are_one_name(
         ["Bosnia", "Slovenia"]
 
 
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("Uganda granted asylum to 18 Rwandan rebels on Monday.", "Rwandan rebels", "18 Rwandan rebels"),
+    ("It sent some 4,000 troops to the border.", "troops", "some 4,000 troops"),
+    ("U.S. and Russian negotiators met.", "Russian negotiators", "U.S. and Russian negotiators"),
+    ("The emergency runs until Dec. 31, the presidency said.", "the presidency", "the presidency"),
+    ("Talks begun in 2006 government officials said.", "government officials", "government officials"),
+])
+def test_a_nominal_keeps_its_quantity_and_a_coordinated_nationality(tokenizer, text, tagged, expected):
+    assert _decode(tokenizer, text, [_span(text, tagged)], ["nominal"]) == [expected]
+
+
 def test_a_title_before_the_name_it_describes_is_that_person():
     gazetteer = Gazetteer([])
     text = "The group's regional commander, Abu Hamza al-Timbukti, said so."
