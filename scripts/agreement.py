@@ -31,8 +31,8 @@ def main() -> None:
     first = first_labels()
     sample, second = [], {}
     # Each batch group had its own blind sample: b* and PLOVER (blind_sample), n* (blind_sample_n), w1-w4 (_w),
-    # w5-w8 (_w2).
-    for suffix in ("", "_n", "_w", "_w2"):
+    # w5-w8 (_w2), w9-w12 (_w3).
+    for suffix in ("", "_n", "_w", "_w2", "_w3"):
         agreement_dir = ROOT / "data" / "agreement"
         sample += [json.loads(line) for line in (agreement_dir / f"blind_sample{suffix}.jsonl").read_text()
                    .splitlines()]
