@@ -27,6 +27,7 @@ TITLES = {
     "militia", "gang", "warlord", "cleric", "first", "second", "lt.", "gen.", "col.", "maj.", "sgt.", "capt.",
     "brig.", "adm.", "maj", "gen", "brig", "adm", "capt", "sgt", "spokesperson", "negotiator", "mediator",
     "coordinator", "representative", "commissioner", "chancellor", "attorney", "director", "marshall",
+    "staff", "state", "affairs",  # "Chief of Staff Dan Halutz", "Secretary of State Warren Christopher"
 }
 MILITARY_PLURALS = {"forces", "troops", "fighters", "soldiers", "units", "militants", "rebels"}
 # Heads of armed nominals; a state modifying the first set names its armed forces ("Thai troops"), never the
