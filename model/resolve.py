@@ -120,7 +120,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
             else:
                 mention.actor = _nominal_actor(mention, resolved, names, gazetteer)
         elif mention.type == "pronoun":
-            antecedent = _antecedent(mention, resolved)
+            antecedent = _reporting_subject(mention, resolved) or _antecedent(mention, resolved)
             pair = _named_pair(mention, resolved, gazetteer, sentences_back=0) \
                 if mention.kind == "group" and mention.plural else None
             if pair and (antecedent is None or antecedent.actor in pair.split(" and ")):
@@ -488,6 +488,26 @@ def _speaker(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
                     and not candidate.extra.get("in_quote"):
                 return candidate
     return None
+
+
+def _reporting_subject(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
+    """The subject of the reporting verb before a pronoun ("Kosovo police said they", "The European Union, which
+    signed a pact with Tunis, said it"): the actor right before the verb, else the sentence's first actor when
+    only a parenthetical set off by commas stands between it and the verb."""
+    prefix = pronoun.extra.get("reported_by")
+    if prefix is None:
+        return None
+    offset = pronoun.extra["sentence_start"]
+    before = [c for c in resolved if c.sentence_index == pronoun.sentence_index and c.actor
+              and c.end - offset <= len(prefix) and not c.extra.get("in_quote")]
+    if not before:
+        return None
+    subject = before[-1] if not prefix[before[-1].end - offset:].strip() else None
+    if subject is None and re.fullmatch(r",[^\"“”]*,\s*", prefix[before[0].end - offset:]):
+        subject = before[0]
+    if subject is None or (pronoun.kind == "person") != (subject.kind == "person"):
+        return None
+    return subject
 
 
 def _antecedent(pronoun: Mention, resolved: list[Mention]) -> Mention | None:

@@ -515,6 +515,13 @@ def _in_quote(text: str, position: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# A reporting verb right before a subject pronoun: "said it", "has denied that it", "said on Saturday they".
+_REPORTED_CLAUSE = re.compile(
+    r"\b(?:said|says|say|added|warned|announced|denied|claimed|insisted|stated|confirmed|acknowledged|declared"
+    r"|told (?:reporters|journalists|a news conference|state \w+))"
+    r"(?: (?:on|in|late|early|last|earlier|later) [^,\"“”]{0,30}?)?(?: that)? $")
+
+
 def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str, gazetteer: Gazetteer,
                  previous: Mention | None = None) -> Mention:
     """A Mention with what resolution needs, for a span of ``sentence`` (offsets within the sentence)."""
@@ -531,6 +538,11 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
         head, plural = lower, lower in GROUP_PRONOUNS | {"we", "us", "our"}
         if lower in _FIRST_PERSON and extra["in_quote"]:
             extra["quoted"] = "speaker" if lower in ("i", "me", "my") else "speaker_group"
+        reported = _REPORTED_CLAUSE.search(sentence.text[:char_start])
+        if reported and lower in ("he", "she", "it", "they") and not extra["in_quote"]:
+            # "X, which ..., said it": resolution takes the subject of the reporting verb (see resolve.py)
+            extra["reported_by"] = sentence.text[:reported.start()]
+            extra["sentence_start"] = sentence.start
     else:
         extra["names_inside"] = [n for n in _names_inside(text, gazetteer) if n[0] != text]
         if mtype == "nominal":

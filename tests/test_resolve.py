@@ -133,3 +133,14 @@ def test_a_glossed_group_name_is_the_gazetteers_group():
     actors = _resolved(["The Hamas (Islamic Resistance Movement) group said so."],
                        [[("The Hamas (Islamic Resistance Movement) group", "name")]])
     assert actors["The Hamas (Islamic Resistance Movement) group"] == "Hamas"
+
+
+def test_a_pronoun_after_a_reporting_verb_is_its_subject():
+    mentions = _resolved_list(
+        ["The European Union, which signed a pact with Tunisia, said it was following events.",
+         "Police in Tunis said they had detained eight members of Hamas."],
+        [[("The European Union", "name"), ("Tunisia", "name"), ("it", "pronoun")],
+         [("Police in Tunis", "nominal"), ("they", "pronoun"), ("Hamas", "name")]])
+    pronouns = [m.actor for m in mentions if m.type == "pronoun"]
+    assert pronouns[0] == "European Union"  # not Tunisia, the nearest name
+    assert pronouns[1] == mentions[3].actor  # the police of the second sentence
