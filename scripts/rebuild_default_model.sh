@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild the models shipped in model/large/ (the teacher) and model/default/ (distilled from it), and score them.
-# About 25 minutes for the teacher (skipped when model/large exists) and an hour for the student on 2 CPU cores.
+# About 50 minutes for the teacher (skipped when model/large exists) and 35 to 60 for the student on 2 CPU cores.
 # Run from anywhere inside the repository, with the package installed with its large extra:
 #   pip install -e '.[large]'
 set -euo pipefail
