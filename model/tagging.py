@@ -257,25 +257,12 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
             continue
         mentions.append([first, last, char_start, char_end, mtype])
     mentions = _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)
-    return [tuple(m) for m in _take_modifiers_before(_take_spokespeople(mentions, offsets, text), offsets, text)]
+    return [tuple(m) for m in _widen_back(mentions, offsets, text)]
 
 
 # "a spokesman for" + "Secretary-General Antonio Guterres": the spokesperson is the actor, and mentions never nest.
 _SPOKESPERSON = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+$",
                            re.IGNORECASE)
-
-
-def _take_spokespeople(mentions, offsets, text):
-    """Widen a mention to the "a spokesman for ..." phrase right before it (never into the previous mention)."""
-    for k, m in enumerate(mentions):
-        floor = mentions[k - 1][3] if k else 0
-        match = _SPOKESPERSON.search(text[floor:m[2]])
-        if not match:
-            continue
-        first = next((i for i, (a, b) in enumerate(offsets) if a >= floor + match.start() and b > a), m[0])
-        if first < m[0]:
-            m[0], m[2], m[4] = first, offsets[first][0], "nominal"
-    return mentions
 
 
 # What the guidelines keep in a nominal's span when the head left it out: a quantity ("18 Rwandan rebels", "some
@@ -285,21 +272,32 @@ _QUANTITY_BEFORE = re.compile(r"(?:\b(?:about|some|nearly|around|over|almost|at 
 _NATIONALITY_BEFORE = re.compile(r"\b(?:U\.S\.|US|U\.N\.|UN|EU|[A-Z][a-z]+(?:an|ese|ish|i|ic)) and $")
 
 
-def _take_modifiers_before(mentions, offsets, text):
+def _widen_back(mentions, offsets, text):
+    """Widen a mention over what belongs to it right before it, never into the previous mention: "a spokesman
+    for ..." (the spokesperson is the actor, so the mention becomes a nominal), then a nominal's quantity or
+    coordinated nationality."""
     for k, m in enumerate(mentions):
+        floor = mentions[k - 1][3] if k else 0
+        spokesperson = _SPOKESPERSON.search(text[floor:m[2]])
+        if spokesperson and _start_at(m, offsets, floor + spokesperson.start()):
+            m[4] = "nominal"
         if m[4] != "nominal":
             continue
-        floor = mentions[k - 1][3] if k else 0
-        before = text[floor:m[2]]
-        first_word = text[m[2]:m[3]].split()[0]
-        match = _QUANTITY_BEFORE.search(before) or (
+        before, first_word = text[floor:m[2]], text[m[2]:m[3]].split()[0]
+        modifier = _QUANTITY_BEFORE.search(before) or (
             _NATIONALITY_BEFORE.search(before) if first_word[:1].isupper() and _DEMONYM.search(first_word) else None)
-        if not match:
-            continue
-        first = next((i for i, (a, b) in enumerate(offsets) if a == floor + match.start() and b > a), None)
-        if first is not None and first < m[0]:
-            m[0], m[2] = first, offsets[first][0]
+        if modifier:
+            _start_at(m, offsets, floor + modifier.start())
     return mentions
+
+
+def _start_at(m, offsets, position: int) -> bool:
+    """Start mention ``m`` at the token that begins at ``position`` (a word start) if that is before it."""
+    first = next((i for i, (a, b) in enumerate(offsets) if a >= position and b > a), m[0])
+    if first < m[0]:
+        m[0], m[2] = first, offsets[first][0]
+        return True
+    return False
 
 
 def _word_end(last: int, starts) -> int:
@@ -522,6 +520,15 @@ _REPORTED_CLAUSE = re.compile(
     r"(?: (?:on|in|late|early|last|earlier|later) [^,\"“”]{0,30}?)?(?: that)? $")
 
 
+def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: int) -> bool:
+    """Whether the span right after ``previous`` in its sentence is set off from it as an appositive: only a comma
+    between them and punctuation (or the sentence end) after it. "after the fall of Gadhafi, the country is ..."
+    and "against the United States, South Korea's ministry said" are no appositions."""
+    between = sentence.text[previous.end - sentence.start:char_start]
+    after = sentence.text[char_end:char_end + 1]
+    return previous.sentence_index == sentence.index and between.strip() == "," and (after in ",;:.)" or not after)
+
+
 def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str, gazetteer: Gazetteer,
                  previous: Mention | None = None) -> Mention:
     """A Mention with what resolution needs, for a span of ``sentence`` (offsets within the sentence)."""
@@ -548,24 +555,16 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
         if mtype == "nominal":
             head, plural = _head(text)
             kind = "person" if head in PERSON_NOUNS and not plural else "group"
-            if previous is not None and previous.type == "name" and previous.sentence_index == sentence.index:
-                between = sentence.text[previous.end - sentence.start:char_start]
-                # "Khalifa Haftar, the general," is the general Haftar; "after the fall of Gadhafi, the country
-                # is ..." and "against the United States, South Korea's ministry said" are no appositions: an
-                # appositive is closed by punctuation, and a person's appositive names a person.
-                after = sentence.text[char_end:char_end + 1]
-                if between.strip() == "," and (previous.kind == "person") == (kind == "person") \
-                        and (after in ",;:.)" or not after):
-                    extra["appos_of"] = previous.start
+            # "Khalifa Haftar, the general," is the general Haftar; a person's appositive names a person.
+            if previous is not None and previous.type == "name" and (previous.kind == "person") == (kind == "person") \
+                    and _apposed(sentence, previous, char_start, char_end):
+                extra["appos_of"] = previous.start
         else:
             head, plural = lower.split()[-1] if lower.split() else lower, False
             kind = guess_kind(text, gazetteer)
-            if previous is not None and previous.type == "nominal" and previous.sentence_index == sentence.index \
-                    and previous.kind == "person" and kind == "person":
-                # "the group's regional commander, Abu Hamza al-Timbukti, said": the nominal is the named one
-                between = sentence.text[previous.end - sentence.start:char_start]
-                after = sentence.text[char_end:char_end + 1]
-                if between.strip() == "," and (after in ",;:.)" or not after):
-                    previous.extra["appos_of"] = start
+            # "the group's regional commander, Abu Hamza al-Timbukti, said": the nominal is the named one
+            if previous is not None and previous.type == "nominal" and previous.kind == "person" == kind \
+                    and _apposed(sentence, previous, char_start, char_end):
+                previous.extra["appos_of"] = start
     return Mention(sentence_index=sentence.index, start=start, end=start + len(text), text=text, type=mtype,
                    kind=kind, plural=plural, head=head, extra=extra)
