@@ -13,6 +13,7 @@ actors:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,11 +47,28 @@ def _key(text: str) -> str:
     return text
 
 
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or changed letter, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2]
+                                           and a[i + 2:] == b[i + 2:])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
 class Gazetteer:
     def __init__(self, actors: list[Actor]):
         self.actors = actors
         self._states = None
         self._surnames = None
+        self._by_length = None
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -81,6 +99,23 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Actor | None:
         return self._by_alias.get(_key(text))
+
+    def close_match(self, text: str) -> Actor | None:
+        """The one actor with an alias a single typing slip away (a letter added, dropped, changed or two swapped:
+        "Ethopia", "Laurent Gbago"); only for names of seven letters or more, where such a slip rarely makes
+        another real name. None when no actor or several are that close."""
+        key = _key(text)
+        if len(key) < 7:
+            return None
+        if self._by_length is None:
+            self._by_length = {}
+            for alias, actor in self._by_alias.items():
+                self._by_length.setdefault(len(alias), []).append((alias, actor))
+        close = [(alias, actor) for n in (len(key) - 1, len(key), len(key) + 1)
+                 for alias, actor in self._by_length.get(n, []) if _one_slip(key, alias)]
+        if any(_unaccented(alias) == _unaccented(key) for alias, _ in close):
+            return None  # "Nicolás Maduro" is no slip for "Nicolas Maduro": the article's spelling stands
+        return close[0][1] if len({actor.name for _, actor in close}) == 1 else None
 
     def person_by_surname(self, word: str) -> Actor | None:
         """The one person whose name ends in ``word`` ("Mugabe" -> Robert Mugabe); None when ``word`` is more

@@ -17,7 +17,7 @@ PERSON_NOUNS = {
     "general", "president", "minister", "commander", "spokesman", "spokeswoman", "spokesperson", "leader",
     "chief", "envoy", "premier", "king", "emir", "official", "officer", "colonel", "marshal", "secretary-general",
     "ambassador", "governor", "mayor", "warlord", "head", "chairman", "negotiator", "representative", "diplomat",
-    "archbishop", "bishop", "cardinal", "cleric", "imam", "sheikh", "prince", "prosecutor", "senator",
+    "archbishop", "bishop", "cardinal", "cleric", "imam", "sheikh", "prince", "prosecutor", "senator", "member",
 }
 GROUP_NOUNS = {
     "army", "forces", "force", "troops", "soldiers", "military", "militia", "militias", "militants", "rebels",

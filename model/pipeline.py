@@ -19,7 +19,7 @@ from .loading import load_model
 from .mentions import Mention, MentionDetector
 from .resolve import resolve
 from .sentences import Sentence, split_sentences
-from .tagging import decode_tags, make_mention, viterbi
+from .tagging import decode_tags, make_mention, split_coordinated, viterbi
 
 CHUNK_DOCUMENTS = 16  # documents classified together: batches fill across documents, memory stays flat
 RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor", "type", "stance", "stance_score",
@@ -255,8 +255,9 @@ class StancePipeline:
             for row, (i, seq) in enumerate(chunk):
                 n = lengths[row]
                 offsets = tokenized[i][1][seq.offset:seq.offset + n]
-                for first, last, start, end, mtype in decode_tags(tags[row], offsets, sentences[i].text,
-                                                                  tag_labels, tag_probs[row, :n]):
+                spans = decode_tags(tags[row], offsets, sentences[i].text, tag_labels, tag_probs[row, :n])
+                for first, last, start, end, mtype in split_coordinated(spans, offsets, sentences[i].text,
+                                                                        self.gazetteer):
                     mask = torch.zeros(hidden.shape[1], dtype=torch.long)
                     mask[first + 1:last + 1] = 1
                     masks.append(mask)

@@ -36,6 +36,12 @@ STATE_FORCE_HEADS = {"force", "forces", "troop", "soldier", "unit", "army", "bri
                      "military", "navy", "marine", "serviceman", "servicemen", "officer", "commander", "airforce"}
 NON_STATE_ARMED_HEADS = {"fighter", "militant", "rebel", "militia", "men", "gunman", "guerrilla", "guerrillas",
                          "insurgent", "jihadist", "separatist", "paramilitary", "combatant", "combatants"}
+# Their weapons stand for them: "Israeli tanks" are the Israel Defense Forces, "U.N. helicopters" the UN (bare
+# "warplanes" stay themselves: no owner is named).
+WEAPON_HEADS = {"aircraft", "artillery"} | {f"{w}{s}" for w in ("tank", "warplane", "jet", "helicopter", "gunship",
+                                                                 "gunboat", "warship", "bulldozer", "drone")
+                                          for s in ("", "s")}
+STATE_FORCE_HEADS |= WEAPON_HEADS
 ARMED_HEADS = STATE_FORCE_HEADS | NON_STATE_ARMED_HEADS | {"guard"}
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.-]{1,9})\)\s*$")
@@ -58,6 +64,14 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or bool(_PARTICLE.match(token))
 
 
+_NAME_CONNECTORS = {"of", "for", "the", "and", "in", "on", "y", "et"}
+
+
+def _describes(token: str) -> bool:
+    return token[:1].islower() and not _capitalised(token) and token not in _NAME_CONNECTORS \
+        and not re.search(r"['’]s?$", token)
+
+
 def name_form(text: str, kind: str) -> str:
     """The bare name: no determiner, possessive, leading description, attached acronym or (for persons) title.
 
@@ -66,6 +80,11 @@ def name_form(text: str, kind: str) -> str:
     tokens = _TRAILING_ACRONYM.sub("", _clean(text)).split()
     while len(tokens) > 1 and (not tokens[0][:1].isupper() or _COMPOUND_MODIFIER.search(tokens[0])):
         tokens = tokens[1:]  # "so-called Libyan National Army", "strongman ...", "the Algeria-backed Polisario"
+    # A description in lower case before the name is no part of it ("Human rights organization Amnesty
+    # International", "Hezbollah lawmaker Hassan Fadlallah"); a possessive is ("The Syrian army's Fourth Division").
+    described = [i for i, token in enumerate(tokens) if _describes(token)]
+    if described and described[-1] < len(tokens) - 1 and tokens[described[-1] + 1][:1].isupper():
+        tokens = tokens[described[-1] + 1:]
     if kind == "person":
         cut = 0
         for i, token in enumerate(tokens[:-1]):  # "Mozambique's Chapo": a possessive describes too
@@ -77,7 +96,8 @@ def name_form(text: str, kind: str) -> str:
     return " ".join(tokens)
 
 
-_GENERIC_TAIL = re.compile(r"\s*\([^)]*\)|\s+(?:group|movement|militia|organi[sz]ation|party)$", re.IGNORECASE)
+_GENERIC_TAIL = re.compile(r"\s*\([^)]*\)|\s+(?:group|movement|militia|organi[sz]ation|party|gang|alliance|coalition"
+                           r"|network)$", re.IGNORECASE)
 
 
 def _core(form: str) -> str:
@@ -166,22 +186,26 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
         if acronym:
             aliases[acronym.group(1)] = name.form
     for name in names:
-        entry = gazetteer.lookup(name.form) or gazetteer.lookup(name.raw) or gazetteer.lookup(_core(name.form))
+        entry = gazetteer.lookup(name.form) or gazetteer.lookup(name.raw) or gazetteer.lookup(_core(name.form)) \
+            or gazetteer.close_match(name.form)  # "Ethopia", "President Laurent Gbago"
         if entry:
             name.actor = entry.name
             name.kind = entry.kind or name.kind
+    for name in names:
+        if name.actor:
             continue
         form = aliases.get(name.form, name.form)
-        words, best = _words(form), form
+        words, best, longest = _words(form), form, None
         for other in names:  # the longest form of the same name: its tail ("Haftar"), or for groups its start
             other_words = _words(other.form)  # ("the Polisario" of "the Polisario Front"), or its acronym
             if len(other_words) > len(_words(best)) and (
                     (words and other_words[-len(words):] == words) or _acronym(other.form) == form
                     or (name.kind != "person" and other.kind != "person" and words
                         and other_words[:len(words)] == words)):
-                best = other.form
+                best, longest = other.form, other
         entry = gazetteer.lookup(best) or (gazetteer.person_by_surname(best) if name.kind == "person" else None)
-        name.actor = entry.name if entry else best  # "President Mugabe" alone in the article: Robert Mugabe
+        # "President Mugabe" alone in the article: Robert Mugabe; "the North" after "North Korean": North Korea
+        name.actor = entry.name if entry else longest.actor if longest is not None and longest.actor else best
     # One kind per actor: spaCy may tag "Haftar" PERSON in one sentence and ORG in the next.
     person_actors = {n.actor for n in names if n.kind == "person"}
     for name in names:
@@ -204,6 +228,7 @@ AGENT_HEADS = {"official", "officials", "government", "authorities", "authority"
                "administration", "regime", "leadership", "delegation", "cabinet", "spokesman", "spokeswoman",
                "spokesperson", "minister", "ministers", "embassy"}
 # "Hamas leaders", "the Taliban religious faction", "the UNITA militarist wing"
+_NATION_LEADERS = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+leaders$")  # not "Afghan rebel leaders"
 GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders", "faction", "wing"}
 
 
@@ -219,17 +244,27 @@ def _modifying_actor(text: str, gazetteer) -> str | None:
     return None
 
 
+def _state_pair(text: str, gazetteer) -> str | None:
+    """"Senior Hungarian and Romanian officials", "French and Egyptian warships": the two states, as a set."""
+    pair = re.match(r"^(?:\w+\s+)*?([A-Z][\w.'’-]*) and ([A-Z][\w.'’-]*)\s", text)
+    states = [gazetteer.state(w) for w in pair.groups()] if pair else [None]
+    return " and ".join(st.name for st in states) if all(states) else None
+
+
+SPEAKER_HEADS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _military_agent(mention) -> bool:
+    """"Israeli army officials", "a military spokesman": they speak for the armed forces, not the state."""
+    return mention.head in SPEAKER_HEADS and bool(re.search(r"\b(?:army|military)\b", mention.text, re.IGNORECASE))
+
+
 def _state_agent(mention, gazetteer) -> str | None:
-    if mention.head in AGENT_HEADS:
-        pair = re.match(r"^(?:\w+\s+)*?([A-Z][\w.'’-]*) and ([A-Z][\w.'’-]*)\s", mention.text)
-        if pair:  # "Senior Hungarian and Romanian officials"
-            states = [gazetteer.state(w) for w in pair.groups()]
-            if all(states):
-                return " and ".join(st.name for st in states)
-        return _modifying_actor(mention.text, gazetteer)
+    if mention.head in AGENT_HEADS and not _military_agent(mention):
+        return _state_pair(mention.text, gazetteer) or _modifying_actor(mention.text, gazetteer)
     if mention.head in GROUP_AGENT_HEADS:
-        found = _modifying_actor(mention.text, gazetteer)
-        return found if found and not gazetteer.is_state(found) else None
+        found = _modifying_actor(mention.text, gazetteer)  # "Hamas leaders" are Hamas, "Israeli leaders" Israel
+        return found if found and (not gazetteer.is_state(found) or _NATION_LEADERS.match(mention.text)) else None
     return None
 
 
@@ -305,15 +340,21 @@ def _state_of(actor: str, resolved, gazetteer) -> str | None:
 def _armed_actor(mention, resolved, gazetteer, inside: str | None = None) -> str | None:
     """Armed nominals: "Thai troops" (a state's forces), "Taliban forces" / "fighters of JNIM" (the group),
     bare "the army" / "troops" (the armed actor just named, else the forces of the state just named)."""
-    if mention.head not in ARMED_HEADS and mention.text.lower().split()[-1] not in MILITARY_PLURALS:
+    military_agent = _military_agent(mention)
+    if mention.head not in ARMED_HEADS and mention.text.lower().split()[-1] not in MILITARY_PLURALS \
+            and not military_agent:
         return None
+    pair = _state_pair(mention.text, gazetteer)
+    if pair:
+        return pair
     owner = _modifying_actor(mention.text, gazetteer) or inside
     if owner:
         if not gazetteer.is_state(owner):
             return owner
-        forces = gazetteer.forces_of(owner) if mention.head in STATE_FORCE_HEADS else None
+        forces = gazetteer.forces_of(owner) if mention.head in STATE_FORCE_HEADS or military_agent else None
         return forces.name if forces else None
-    if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head not in STATE_FORCE_HEADS:
+    if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head in WEAPON_HEADS \
+            or (mention.head not in STATE_FORCE_HEADS and not military_agent):
         return None  # the possessive decides (below); bare "rebels" are not the army just named
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
                     sentences_back=2)
@@ -336,8 +377,10 @@ def _main_state(mention, resolved, gazetteer):
 
 
 def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
-    """"the government", "federal authorities", "his government": the state just named, or the owner's state."""
-    if mention.head not in GOVERNMENT_HEADS:
+    """"the government", "federal authorities", "a government spokesman", "his government", "his country": the
+    state just named, or the owner's state."""
+    if mention.head not in GOVERNMENT_HEADS and not (owner is not None and mention.head in ("country", "nation")) \
+            and not (mention.head in AGENT_HEADS and re.search(r"\bgovernment\b", mention.text, re.IGNORECASE)):
         return None
     if owner is not None:
         side = _speaker_side(owner, resolved, gazetteer) if owner.kind == "person" else owner.actor

@@ -130,8 +130,11 @@ def mention_type(text: str, at_sentence_start: bool = False) -> str:
         return "nominal"  # "Rebels said..." is capitalised only because it opens the sentence
     if head.lower() in PEOPLE_PLURALS or re.search(r"[a-z](?:ans|ians|eans|ese)$", head):
         return "nominal"
-    if _title_only(text):
-        return "nominal"  # a title without the name: "Taiwan's Vice Foreign Minister", "the US President"
+    if _title_only(text) or (re.match(r"(?:the|an?)\s", text, re.IGNORECASE)
+                             and words[-1].lower().rstrip(".") in _TITLE_WORDS):
+        # a title without the name: "Taiwan's Vice Foreign Minister", "the US President", "the United Nations
+        # Emergency Relief Coordinator" (with an article, a phrase ending on a title never ends on a name)
+        return "nominal"
     return "name"
 
 
@@ -258,6 +261,23 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         mentions.append([first, last, char_start, char_end, mtype])
     mentions = _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)
     return [tuple(m) for m in _widen_back(mentions, offsets, text)]
+
+
+def split_coordinated(spans, offsets, text: str, gazetteer: Gazetteer) -> list[tuple[int, int, int, int, str]]:
+    """Two actors named side by side are two mentions, as the guidelines mark them: "Bosnia and Slovenia", "The
+    United States and Jordan" (each part an actor of the gazetteer, the whole none: "Trinidad and Tobago" stays)."""
+    out = []
+    for first, last, start, end, mtype in spans:
+        parts = text[start:end].split(" and ")
+        if mtype == "name" and len(parts) == 2 and not gazetteer.lookup(text[start:end]) \
+                and all(gazetteer.lookup(part) for part in parts):
+            cut, resume = start + len(parts[0]), start + len(parts[0]) + len(" and ")
+            left = next(i for i in range(first, last) if offsets[i][1] >= cut) + 1
+            right = next(i for i in range(first, last) if offsets[i][0] >= resume)
+            out += [(first, left, start, cut, "name"), (right, last, resume, end, "name")]
+        else:
+            out.append((first, last, start, end, mtype))
+    return out
 
 
 # "a spokesman for" + "Secretary-General Antonio Guterres": the spokesperson is the actor, and mentions never nest.

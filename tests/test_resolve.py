@@ -144,3 +144,62 @@ def test_a_pronoun_after_a_reporting_verb_is_its_subject():
     pronouns = [m.actor for m in mentions if m.type == "pronoun"]
     assert pronouns[0] == "European Union"  # not Tunisia, the nearest name
     assert pronouns[1] == mentions[3].actor  # the police of the second sentence
+
+
+def test_a_description_in_lower_case_before_a_name_is_no_part_of_it():
+    assert name_form("Human rights organization Amnesty International", "group") == "Amnesty International"
+    assert name_form("Hezbollah lawmaker Hassan Fadlallah", "group") == "Hassan Fadlallah"
+    assert name_form("The Syrian army's Fourth Division", "group") == "Syrian army's Fourth Division"  # possessive
+    assert name_form("M23 rebel group", "group") == "M23 rebel group"  # no name after the description
+
+
+def test_a_misspelt_name_is_the_gazetteer_actor_one_slip_away():
+    gazetteer = Gazetteer.from_entries([
+        {"name": "Ethiopia", "aliases": ["Addis Ababa"]}, {"name": "Nicolas Maduro", "kind": "person"},
+        {"name": "Iran"}])
+    assert gazetteer.close_match("Ethopia").name == "Ethiopia"
+    assert gazetteer.close_match("Addis Abbaba").name == "Ethiopia"
+    assert gazetteer.close_match("Nicolás Maduro") is None  # an accent is the article's spelling, not a slip
+    assert gazetteer.close_match("Iraq") is None  # too short to tell a slip from another name
+    sentence = Sentence(0, 0, 30, "Ethopia closed its border.")
+    mentions = [make_mention(sentence, 0, 7, "name", gazetteer), make_mention(sentence, 15, 18, "pronoun", gazetteer)]
+    assert [m.actor for m in resolve(mentions, gazetteer)] == ["Ethiopia", "Ethiopia"]
+
+
+def test_weapons_stand_for_their_forces_and_a_nationality_pair_for_both_states():
+    actors = _resolved(
+        ["Thai tanks and Hamas drones moved, and Thai and Cambodian warships sailed; warplanes flew."],
+        [[("Thai tanks", "nominal"), ("Hamas drones", "nominal"), ("Thai and Cambodian warships", "nominal"),
+          ("warplanes", "nominal")]])
+    assert actors["Thai tanks"] == "Royal Thai Armed Forces"
+    assert actors["Hamas drones"] == "Hamas"  # a group's weapons are the group's
+    assert actors["Thai and Cambodian warships"] == "Thailand and Cambodia"
+    assert actors["warplanes"] == "warplanes"  # no owner named
+
+
+def test_military_officials_speak_for_the_forces_and_a_nations_leaders_for_the_state():
+    actors = _resolved(
+        ["Thai army officials, Thai leaders and Hamas leaders met.",
+         "Thailand's military government and a government spokesman said so."],
+        [[("Thai army officials", "nominal"), ("Thai leaders", "nominal"), ("Hamas leaders", "nominal")],
+         [("Thailand's military government", "nominal"), ("a government spokesman", "nominal")]])
+    assert actors["Thai army officials"] == "Royal Thai Armed Forces"
+    assert actors["Thai leaders"] == "Thailand" and actors["Hamas leaders"] == "Hamas"
+    assert _resolved(["Thai rebel leaders met."], [[("Thai rebel leaders", "nominal")]]) == {
+        "Thai rebel leaders": "Thai rebel leaders"}  # rebels' leaders are not the state's
+    assert actors["Thailand's military government"] == "Thailand"  # a government, whoever runs it
+    assert actors["a government spokesman"] == "Thailand"
+
+
+def test_his_country_is_the_state_of_the_person():
+    actors = _resolved(["Cambodian Prime Minister Hun Manet said his country wanted peace."],
+                       [[("Cambodian Prime Minister Hun Manet", "name"), ("his country", "nominal")]])
+    assert actors["his country"] == "Cambodia"
+
+
+def test_the_longest_form_that_the_gazetteer_named_carries_its_name():
+    gazetteer = Gazetteer.from_entries([{"name": "North Korea", "aliases": ["North Korean government"], "kind": "group"}])
+    sentence = Sentence(0, 0, 60, "North Korean batteries fired, and the North said so.")
+    mentions = [make_mention(sentence, 0, 22, "nominal", gazetteer), make_mention(sentence, 34, 43, "name", gazetteer)]
+    resolved = {m.text: m.actor for m in resolve(mentions, gazetteer)}
+    assert resolved["the North"] == "North Korea"

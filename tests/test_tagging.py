@@ -310,3 +310,28 @@ def test_a_spokesperson_for_an_actor_is_one_mention(tokenizer):
 def test_a_name_with_a_connector_is_a_group():
     assert guess_kind("Physicians for Human Rights", Gazetteer([])) == "group"
     assert guess_kind("Tabasco Chamber of Commerce", Gazetteer([])) == "group"
+
+
+def test_two_actors_named_side_by_side_are_two_mentions(tokenizer):
+    from actor_stance.tagging import split_coordinated
+
+    gazetteer = Gazetteer([Actor("United States", ["US"]), Actor("Jordan"), Actor("Trinidad and Tobago"),
+                           Actor("Trinidad")])
+    for text, tagged, expected in [
+            ("The United States and Jordan signed.", "The United States and Jordan", ["The United States", "Jordan"]),
+            ("Trinidad and Tobago signed.", "Trinidad and Tobago", ["Trinidad and Tobago"]),  # one gazetteer actor
+            ("The Front for Change and Concord signed.", "The Front for Change and Concord",
+             ["The Front for Change and Concord"])]:  # its parts are no actors
+        ids, offsets = MentionEncoder(tokenizer, "span").tokenize(text)
+        tags = spans_to_tags(offsets, [_span(text, tagged)], ["name"], MENTION_TAGS)
+        spans = split_coordinated(decode_tags(tags, offsets, text, MENTION_TAGS), offsets, text, gazetteer)
+        assert [text[s:e] for _, _, s, e, _ in spans] == expected
+        assert all(text[s:e] == text[offsets[a][0]:offsets[b - 1][1]] for a, b, s, e, _ in spans)  # tokens agree
+
+
+def test_a_title_phrase_with_an_article_is_a_nominal():
+    from actor_stance.tagging import mention_type
+
+    assert mention_type("the United Nations Emergency Relief Coordinator") == "nominal"
+    assert mention_type("the Secretary-General Antonio Guterres") == "name"
+    assert mention_type("United Nations Emergency Relief Coordinator Martin Griffiths") == "name"
