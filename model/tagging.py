@@ -296,6 +296,7 @@ def _widen_back(mentions, offsets, text):
     """Widen a mention over what belongs to it right before it, never into the previous mention: "a spokesman
     for ..." (the spokesperson is the actor, so the mention becomes a nominal), then a nominal's quantity or
     coordinated nationality."""
+    absorbed = set()  # a nationality tagged as a name of its own ("U.S." + "and Russian negotiators")
     for k, m in enumerate(mentions):
         floor = mentions[k - 1][3] if k else 0
         spokesperson = _SPOKESPERSON.search(text[floor:m[2]])
@@ -303,12 +304,18 @@ def _widen_back(mentions, offsets, text):
             m[4] = "nominal"
         if m[4] != "nominal":
             continue
-        before, first_word = text[floor:m[2]], text[m[2]:m[3]].split()[0]
-        modifier = _QUANTITY_BEFORE.search(before) or (
-            _NATIONALITY_BEFORE.search(before) if first_word[:1].isupper() and _DEMONYM.search(first_word) else None)
+        first_word = re.sub(r"^ethnic ", "", text[m[2]:m[3]]).split()[0]
+        nationality_first = first_word[:1].isupper() and bool(_DEMONYM.search(first_word))
+        if k and nationality_first and mentions[k - 1][4] == "name" and \
+                _NATIONALITY_BEFORE.fullmatch(text[mentions[k - 1][2]:m[2]]):
+            m[0], m[2] = mentions[k - 1][0], mentions[k - 1][2]
+            absorbed.add(k - 1)
+            continue
+        before = text[floor:m[2]]
+        modifier = _QUANTITY_BEFORE.search(before) or (_NATIONALITY_BEFORE.search(before) if nationality_first else None)
         if modifier:
             _start_at(m, offsets, floor + modifier.start())
-    return mentions
+    return [m for k, m in enumerate(mentions) if k not in absorbed]
 
 
 def _start_at(m, offsets, position: int) -> bool:

@@ -335,3 +335,13 @@ def test_a_title_phrase_with_an_article_is_a_nominal():
     assert mention_type("the United Nations Emergency Relief Coordinator") == "nominal"
     assert mention_type("the Secretary-General Antonio Guterres") == "name"
     assert mention_type("United Nations Emergency Relief Coordinator Martin Griffiths") == "name"
+
+
+def test_a_nationality_tagged_as_a_name_joins_the_nominal_it_is_coordinated_with(tokenizer):
+    text = "U.S. and Russian negotiators met Macedonian and ethnic Albanian parties."
+    spans = [_span(text, p) for p in ("U.S.", "Russian negotiators", "Macedonian", "ethnic Albanian parties")]
+    assert _decode(tokenizer, text, spans, ["name", "nominal", "name", "nominal"]) == [
+        "U.S. and Russian negotiators", "Macedonian and ethnic Albanian parties"]
+    text = "Russia and Ukrainian troops clashed."  # a state, not a nationality: two actors
+    spans = [_span(text, p) for p in ("Russia", "Ukrainian troops")]
+    assert _decode(tokenizer, text, spans, ["name", "nominal"]) == ["Russia", "Ukrainian troops"]
