@@ -17,7 +17,7 @@ from .encoding import MentionEncoder, collate
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .loading import load_model
 from .mentions import Mention, MentionDetector
-from .resolve import resolve
+from .resolve import dateline_state, resolve
 from .sentences import Sentence, split_sentences
 from .tagging import decode_tags, make_mention, split_coordinated, viterbi
 
@@ -145,7 +145,7 @@ class StancePipeline:
             if doc[3] is None:
                 pairs = [pair for _ in doc[2] for pair in next(detected)]
                 doc[4] = {id(m): p for m, p in pairs}
-                doc[3] = resolve([m for m, _ in pairs], self.gazetteer)
+                doc[3] = resolve([m for m, _ in pairs], self.gazetteer, dateline_state(doc[1], self.gazetteer))
         items, owners = [], []
         for doc in prepared:
             by_sentence: dict[int, list[Mention]] = {}

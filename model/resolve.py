@@ -120,8 +120,9 @@ class _Name:
     actor: str | None = None
 
 
-def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Set ``actor`` on every mention of one document (in document order); drops unresolved pronouns."""
+def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: str | None = None) -> list[Mention]:
+    """Set ``actor`` on every mention of one document (in document order); drops unresolved pronouns. ``home``:
+    the state of the story's dateline (``dateline_state``), for "the government" in a report that names no state."""
     gazetteer = gazetteer or Gazetteer([])
     names = _resolve_names(mentions, gazetteer)
     by_start = {m.start: m for m in mentions}
@@ -138,7 +139,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list
             if head_mention is not None and head_mention.actor:
                 mention.actor, mention.code = head_mention.actor, head_mention.code
             else:
-                mention.actor = _nominal_actor(mention, resolved, names, gazetteer)
+                mention.actor = _nominal_actor(mention, resolved, names, gazetteer, home)
         elif mention.type == "pronoun":
             antecedent = _reporting_subject(mention, resolved) or _antecedent(mention, resolved)
             pair = _named_pair(mention, resolved, gazetteer, sentences_back=0) \
@@ -337,7 +338,7 @@ def _state_of(actor: str, resolved, gazetteer) -> str | None:
     return None
 
 
-def _armed_actor(mention, resolved, gazetteer, inside: str | None = None) -> str | None:
+def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: str | None = None) -> str | None:
     """Armed nominals: "Thai troops" (a state's forces), "Taliban forces" / "fighters of JNIM" (the group),
     bare "the army" / "troops" (the armed actor just named, else the forces of the state just named)."""
     military_agent = _military_agent(mention)
@@ -361,27 +362,48 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None) -> str
     if armed is not None:
         return armed.actor
     # the state just named, else the one the article names most so far ("the army" in a report on Mali)
-    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor)) or _main_state(mention, resolved,
-                                                                                            gazetteer)
-    forces = gazetteer.forces_of(state.actor) if state is not None else None
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    forces = gazetteer.forces_of(state.actor if state is not None else _main_state(mention, resolved, gazetteer,
+                                                                                   home) or "")
     return forces.name if forces else None
 
 
-def _main_state(mention, resolved, gazetteer):
+def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | None:
+    """The state the article names most before ``mention``, else the state of its dateline (``home``)."""
     counts: dict = {}
     for m in resolved:
         if m.start < mention.start and gazetteer.is_state(m.actor):
             counts[m.actor] = counts.get(m.actor, 0) + 1
-    best = max(counts, key=counts.get, default=None)
-    return next(m for m in resolved if m.actor == best) if best else None
+    return max(counts, key=counts.get, default=None) or home
 
 
-def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]+?))?"  # CITY, Country
+                       r"(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2}|\s*\([A-Z][\w ]+\))\s*[-–—]")  # , Dec 10 -  or  (Reuters) -
+
+
+def dateline_state(text: str, gazetteer) -> str | None:
+    """The state of a wire story's dateline: "PORT SUDAN, Sudan, Dec 10 - " (the country given), "TAIPEI, July 9 -"
+    (the capital's state in the gazetteer); None without a dateline."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    city, country = match.groups()
+    found = gazetteer.state(country) if country else gazetteer.lookup(city.title())
+    return found.name if found is not None and gazetteer.is_state(found.name) else None
+
+
+_LOCAL = re.compile(r"\b(?:state|city|provincial|province|regional|local|municipal|county|district|town|village)\s"
+                    r"(?:government|authorit|administration)", re.IGNORECASE)
+
+
+def _government_actor(mention, resolved, gazetteer, owner=None, home: str | None = None) -> str | None:
     """"the government", "federal authorities", "a government spokesman", "his government", "his country": the
     state just named, or the owner's state."""
     if mention.head not in GOVERNMENT_HEADS and not (owner is not None and mention.head in ("country", "nation")) \
             and not (mention.head in AGENT_HEADS and re.search(r"\bgovernment\b", mention.text, re.IGNORECASE)):
         return None
+    if _LOCAL.search(mention.text):
+        return None  # "the state government", "city authorities": not the country's
     if owner is not None:
         side = _speaker_side(owner, resolved, gazetteer) if owner.kind == "person" else owner.actor
         return side if gazetteer.is_state(side) else _state_of(owner.actor, resolved, gazetteer)
@@ -389,12 +411,12 @@ def _government_actor(mention, resolved, gazetteer, owner=None) -> str | None:
         person = mention.text.split("'")[0].split("’")[0]
         named = next((m for m in resolved if m.actor and person in m.actor.split()), None)
         return _state_of(named.actor, resolved, gazetteer) if named else None
-    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor)) \
-        or _main_state(mention, resolved, gazetteer)  # "the government" of the state the report is about
-    return state.actor if state is not None else None
+    state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
+    # else "the government" of the state the report is about
+    return state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)
 
 
-def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
+def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str | None = None):
     head = mention.head
     entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text))
     if entry:  # "Russian forces", "the Kremlin" named as the gazetteer names them
@@ -404,7 +426,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
                    and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
                   None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
     found = _state_agent(mention, gazetteer) or _joint_set(mention, resolved, gazetteer) \
-        or _armed_actor(mention, resolved, gazetteer, inside)
+        or _armed_actor(mention, resolved, gazetteer, inside, home)
     if found:
         return found
     owner = re.match(r"^(his|her|its|their)\s", mention.text, re.IGNORECASE)
@@ -440,10 +462,11 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer):
         if (entry and head in entry.roles) or head in _words(candidate.raw):
             return candidate.actor
     same_head = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head == head
-                        and (m.kind == "person") == wants_person, sentences_back=4)
+                        and (m.kind == "person") == wants_person
+                        and bool(_LOCAL.search(m.text)) == bool(_LOCAL.search(mention.text)), sentences_back=4)
     if same_head is not None:  # "the agency" after "the UN refugee agency"
         return same_head.actor
-    state = _government_actor(mention, resolved, gazetteer)
+    state = _government_actor(mention, resolved, gazetteer, home=home)
     if state:
         return state
     bare = _clean(mention.text).lower()
@@ -497,7 +520,7 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
         if same is not None and not military:
             side = same.actor
         elif main is not None:
-            side = main.actor  # an unnamed state's president or commander: the state the report is about
+            side = main  # an unnamed state's president or commander: the state the report is about
         elif military:
             armed = _recent(resolved, speaker, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
                             sentences_back=3)

@@ -203,3 +203,16 @@ def test_the_longest_form_that_the_gazetteer_named_carries_its_name():
     mentions = [make_mention(sentence, 0, 22, "nominal", gazetteer), make_mention(sentence, 34, 43, "name", gazetteer)]
     resolved = {m.text: m.actor for m in resolve(mentions, gazetteer)}
     assert resolved["the North"] == "North Korea"
+
+
+def test_the_dateline_names_the_state_of_a_report_that_names_none():
+    from actor_stance.resolve import dateline_state
+
+    assert dateline_state("BANGKOK, Jan 6 - The government said so.", WORLD) == "Thailand"
+    assert dateline_state("PHNOM PENH, Cambodia, Dec 10 - Troops left.", WORLD) == "Cambodia"
+    assert dateline_state("WASHINGTON (Reuters) - Talks resumed.", WORLD) == "United States"
+    assert dateline_state("The government said so on Jan 6 - again.", WORLD) is None
+    sentence = Sentence(0, 0, 60, "BANGKOK, Jan 6 - The government and the city government met.")
+    mentions = [make_mention(sentence, 17, 31, "nominal", WORLD), make_mention(sentence, 36, 55, "nominal", WORLD)]
+    actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(sentence.text, WORLD))]
+    assert actors == ["Thailand", "city government"]  # a city's government is not the country's
