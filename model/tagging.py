@@ -255,7 +255,7 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         char_start, char_end = offsets[first][0], offsets[last - 1][1]
         span = text[char_start:char_end]
         if not span.strip() or (span.lower() in DEMONYMS and text[char_end:char_end + 2][1:2].islower()) \
-                or names_no_actor(span) or (_PLACE_CONTEXT.search(text[max(0, char_start - 12):char_start])
+                or _MODIFIER_END.search(span) or names_no_actor(span) or (_PLACE_CONTEXT.search(text[max(0, char_start - 12):char_start])
                                             and re.match(r",?\s+where\b", text[char_end:char_end + 8])):
             continue
         mentions.append([first, last, char_start, char_end, mtype])
@@ -367,15 +367,24 @@ def _finish_name(text, offsets, starts, first, last, limit) -> int:
     return last
 
 
+# "Jordan" + "'s visiting " + "King Abdullah II": a state's titled person is one mention (mentions do not nest)
+_POSSESSIVE_GAP = re.compile(r"['’]s (?:[a-z-]+ ){0,2}")
+_JOIN_BLOCKERS = {"of", "and", "or", "in", "on", "at", "from", "to", "for", "with", "by", "near", "into", "against",
+                  "as", "than", "after", "before", "over", "said", "says", "told"}
+
+
 def _join_names(mentions, text):
     """Two names with only a space or a quoted nickname between them are one name: "La" + "Barredora",
-    "Jimmy" + "\"Barbecue\"" + "Chérizier"."""
+    "Jimmy" + "\"Barbecue\"" + "Chérizier"; so are a state and its titled person: "Jordan's visiting King
+    Abdullah II"."""
     joined = []
     for m in mentions:
         gap = text[joined[-1][3]:m[2]] if joined else ""
         if joined and joined[-1][4] == m[4] == "name" and (
                 re.fullmatch(r" |\s*[\"“][^\"”]{1,30}[\"”]\s*", gap)
-                or (_NAME_CONNECTION.fullmatch(gap) and re.search(r"[A-Z]", gap))):
+                or (_NAME_CONNECTION.fullmatch(gap) and re.search(r"[A-Z]", gap))
+                or (_POSSESSIVE_GAP.fullmatch(gap) and not set(gap.split()) & _JOIN_BLOCKERS
+                    and text[m[2]:m[3]].split()[0].lower().rstrip(".") in _TITLE_WORDS | _TITLE_MODIFIERS)):
             joined[-1] = [joined[-1][0], m[1], joined[-1][2], m[3], "name"]
             continue
         joined.append(list(m))
@@ -416,8 +425,14 @@ def _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit,
     return best
 
 
+# "the US-led" (war against Iraq): a compound modifier without its noun is no actor
+_MODIFIER_END = re.compile(r"-(?:led|backed|based|linked|aligned|allied|controlled|affiliated|run|sponsored)$")
+
+
 # A clause or a place phrase after the noun ends a mention ("the UN mission that has", "army units near Raska").
 _CLAUSE_STARTS = {"who", "whom", "whose", "which", "that", "near"}
+_TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday"}
 _TRAILING_PUNCTUATION = {",", ";", ":"}
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$")
 
@@ -433,8 +448,9 @@ def _close_span(text, offsets, first, last) -> int:
         if token(i) in _CLAUSE_STARTS and text[offsets[i][0] - 1:offsets[i][0]] == " ":
             last = i
             break
-    while last - first > 1 and token(last - 1) in _TRAILING_PUNCTUATION:
-        last -= 1
+    while last - first > 1 and (token(last - 1) in _TRAILING_PUNCTUATION or token(last - 1).lower() in _TIME_WORDS
+                                or (token(last - 1).isdigit() and re.match(r"[.,]\d", text[offsets[last - 1][1]:]))):
+        last -= 1  # "Pakistan today", "the Ivory Coast" + "5.1 million"
     def span():
         return text[offsets[first][0]:offsets[last - 1][1]]
 

@@ -345,3 +345,16 @@ def test_a_nationality_tagged_as_a_name_joins_the_nominal_it_is_coordinated_with
     text = "Russia and Ukrainian troops clashed."  # a state, not a nationality: two actors
     spans = [_span(text, p) for p in ("Russia", "Ukrainian troops")]
     assert _decode(tokenizer, text, spans, ["name", "nominal"]) == ["Russia", "Ukrainian troops"]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("Pakistan today threatened Congo.", ["Pakistan today", "Congo"], ["Pakistan", "Congo"]),
+    ("The EC gave the Ivory Coast 5.1 million dollars.", ["The EC", "the Ivory Coast 5"], ["The EC", "the Ivory Coast"]),
+    ("Turkey refused to join the US-led war.", ["Turkey", "the US-led"], ["Turkey"]),
+    ("Katsav refused to meet Jordan's visiting King Abdullah II there.", ["Katsav", "Jordan", "King Abdullah II"],
+     ["Katsav", "Jordan's visiting King Abdullah II"]),
+    ("Israel's war against Hamas went on.", ["Israel", "Hamas"], ["Israel", "Hamas"]),  # not a title: two actors
+])
+def test_time_words_figures_and_modifiers_end_no_name_and_a_states_titled_person_is_one(tokenizer, text, tagged,
+                                                                                        expected):
+    assert _decode(tokenizer, text, [_span(text, p) for p in tagged], ["name"] * len(tagged)) == expected
