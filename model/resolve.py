@@ -228,8 +228,9 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
 AGENT_HEADS = {"official", "officials", "government", "authorities", "authority", "diplomat", "diplomats",
                "administration", "regime", "leadership", "delegation", "cabinet", "spokesman", "spokeswoman",
                "spokesperson", "minister", "ministers", "embassy"}
+# "Israeli leaders" are the state, "Afghan rebel leaders" are not
+_NATION_LEADERS = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+leaders$")
 # "Hamas leaders", "the Taliban religious faction", "the UNITA militarist wing"
-_NATION_LEADERS = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+leaders$")  # not "Afghan rebel leaders"
 GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders", "faction", "wing"}
 
 
@@ -363,8 +364,8 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         return armed.actor
     # the state just named, else the one the article names most so far ("the army" in a report on Mali)
     state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
-    forces = gazetteer.forces_of(state.actor if state is not None else _main_state(mention, resolved, gazetteer,
-                                                                                   home) or "")
+    state_name = state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)
+    forces = gazetteer.forces_of(state_name) if state_name else None
     return forces.name if forces else None
 
 
