@@ -285,6 +285,15 @@ _SPOKESPERSON = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?spokes(?:man|woman
                            re.IGNORECASE)
 
 
+# "more than 30 members of" + "his government", "A first patch of" + "Bangladeshi troops": the people the phrase
+# names are the actor, so the mention is the whole phrase (as the labeled set marks it, 60 times to 4 in train)
+_PARTITIVE = re.compile(
+    r"(?:(?:\b(?:the|a|an|more than|about|some|nearly|around|over|at least)\s+)?\b\d[\d,]*\s+(?:[a-z-]+\s+)?"
+    r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?"  # "more than 30", "About 200", "A first", or nothing
+    r"\b(?:members|contingent|detachment|delegation|team|units|mission|leaders|officials|activists|candidates"
+    r"|commanders|fighters|soldiers|troops|patch|batch)\s+(?:of|from)\s+$", re.IGNORECASE)
+
+
 # What the guidelines keep in a nominal's span when the head left it out: a quantity ("18 Rwandan rebels", "some
 # 4,000 troops") and a nationality coordinated with the first ("U.S. and Russian negotiators").
 _QUANTITY_BEFORE = re.compile(r"(?:\b(?:about|some|nearly|around|over|almost|at least|more than|up to) )?"
@@ -299,7 +308,7 @@ def _widen_back(mentions, offsets, text):
     absorbed = set()  # a nationality tagged as a name of its own ("U.S." + "and Russian negotiators")
     for k, m in enumerate(mentions):
         floor = mentions[k - 1][3] if k else 0
-        spokesperson = _SPOKESPERSON.search(text[floor:m[2]])
+        spokesperson = _SPOKESPERSON.search(text[floor:m[2]]) or _PARTITIVE.search(text[floor:m[2]])
         if spokesperson and _start_at(m, offsets, floor + spokesperson.start()):
             m[4] = "nominal"
         if m[4] != "nominal":

@@ -251,6 +251,10 @@ def test_name_parts_joined_by_of_or_for_and_an_acronym_in_brackets_are_one_name(
     ("U.S. and Russian negotiators met.", "Russian negotiators", "U.S. and Russian negotiators"),
     ("The emergency runs until Dec. 31, the presidency said.", "the presidency", "the presidency"),
     ("Talks begun in 2006 government officials said.", "government officials", "government officials"),
+    ("They freed more than 30 members of his government.", "his government", "more than 30 members of his government"),
+    ("A first patch of Bangladeshi troops arrived.", "Bangladeshi troops", "A first patch of Bangladeshi troops"),
+    ("It will not allow candidates from Hamas.", "Hamas", "candidates from Hamas"),
+    ("They opposed the withdrawal of Serbian forces.", "Serbian forces", "Serbian forces"),  # an event, not people
 ])
 def test_a_nominal_keeps_its_quantity_and_a_coordinated_nationality(tokenizer, text, tagged, expected):
     assert _decode(tokenizer, text, [_span(text, tagged)], ["nominal"]) == [expected]
