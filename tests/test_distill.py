@@ -54,9 +54,6 @@ def test_student_learns_from_a_teacher_and_unlabeled_text(tmp_path, tiny_encoder
     teacher_config.write_text(yaml.safe_dump(raw))
     train_main(teacher_config, output_dir=tmp_path / "teacher", max_steps=2, quiet=True)
     (tmp_path / "news.txt").write_text("Troops massed near the border. The minister urged calm.", encoding="utf-8")
-    (tmp_path / "mtsc.jsonl").write_text(json.dumps({"sentence": "Critics blamed the minister.", "from": 15,
-                                                     "to": 27, "polarity": -1}) + "\n", encoding="utf-8")
-    raw["data"]["extra_sentiment"] = str(tmp_path / "mtsc.jsonl")
     raw["distill"] = {"teacher": str(tmp_path / "teacher"), "temperature": 2.0, "alpha": 0.5,
                       "unlabeled": [str(tmp_path / "news.txt")]}
     student_config = tmp_path / "s.yaml"
@@ -66,21 +63,3 @@ def test_student_learns_from_a_teacher_and_unlabeled_text(tmp_path, tiny_encoder
     config = json.loads((tmp_path / "student" / "config.json").read_text())
     assert config["distill_alpha"] == 0.5 and config["distill_temperature"] == 2.0
     assert summary["train_sentences"] == 8 + 2  # the labeled fixture sentences and the two unlabeled ones
-
-
-def test_the_teacher_labels_the_sentiment_only_targets_too(tmp_path, tiny_encoder_dir):
-    from actor_stance.train.train import DistillArguments, main as train_main
-    from actor_stance.train.distill import teacher_targets
-
-    config = write_tiny_config(tmp_path / "t.yaml", tiny_encoder_dir, FIXTURES, marking="span")
-    train_main(config, output_dir=tmp_path / "teacher", max_steps=1, quiet=True)
-    labeled = [{"id": "a", "text": "Haftar urged calm.", "mentions": [{"start": 0, "end": 6, "stance": "none",
-                                                                       "sentiment": "neutral"}]}]
-    extra = [{"id": "b", "text": "Critics blamed the minister.", "partial": True,
-              "mentions": [{"start": 15, "end": 27, "sentiment": "negative"}]}]
-    args = DistillArguments(teacher=str(tmp_path / "teacher"), tasks=["sentiment"])
-    records, sentiment_only = teacher_targets(args, labeled, extra)
-    target = sentiment_only[0]["mentions"][0]
-    assert sentiment_only[0]["partial"] and target["sentiment"] == "negative"  # the crowd's label stays
-    assert sum(target["sentiment_soft"]) == pytest.approx(1.0) and sum(target["stance_soft"]) == 0.0
-    assert [r["id"] for r in records] == ["a"]

@@ -2,7 +2,7 @@
 
     actor-stance train --config configs/distill.yaml        (or: bash scripts/distill.sh)
 
-Over the labeled set and the sentiment-only data (NewsMTSC) the teacher labels the gold mentions; over unlabeled real text (NewsMTSC sentences, or any
+Over the labeled set the teacher labels the gold mentions; over unlabeled real text (NewsMTSC sentences, or any
 articles the user lists) it also finds the mentions, so the student learns the teacher's spans (its tagging head)
 and labels in the register of real news. The training itself is train.py's, with the distillation loss on.
 """
@@ -49,11 +49,9 @@ def unlabeled_sentences(paths, limit=None) -> list[str]:
     return out[:limit] if limit else out
 
 
-def teacher_targets(args, train_records: list[dict], sentiment_records=()) -> tuple[list[dict], list[dict]]:
+def teacher_targets(args, train_records: list[dict]) -> list[dict]:
     """The labeled records with teacher distributions on each gold mention, plus unlabeled sentences whose
-    mentions (spans, types and distributions) all come from the teacher; and the sentiment-only records (NewsMTSC,
-    one crowd-labelled target per sentence) with the teacher's distributions on their targets, so the student
-    learns the teacher's reading of real news beside the crowd's label."""
+    mentions (spans, types and distributions) all come from the teacher."""
     from actor_stance.pipeline import StancePipeline
 
     teacher = StancePipeline(args.teacher)
@@ -64,17 +62,13 @@ def teacher_targets(args, train_records: list[dict], sentiment_records=()) -> tu
         return {"stance_soft": soften(p.stance_probs, t) if "stance" in args.tasks else [0.0] * len(p.stance_probs),
                 "sentiment_soft": soften(p.sentiment_probs, t) if "sentiment" in args.tasks else [0.0] * width}
 
-    def on_gold_mentions(records, desc):
-        out = []
-        for b in tqdm(range(0, len(records), TEACHER_BATCH), desc=desc, unit="batch"):
-            chunk = records[b:b + TEACHER_BATCH]
-            preds = teacher.predict([(r["text"], [(m["start"], m["end"]) for m in r["mentions"]]) for r in chunk])
-            for record, ps in zip(chunk, preds):
-                out.append(dict(record, mentions=[dict(m, **targets(p)) for m, p in zip(record["mentions"], ps)]))
-        return out
-
-    labeled = on_gold_mentions(train_records, "teacher: labeled set")
-    sentiment_only = on_gold_mentions(list(sentiment_records), "teacher: sentiment-only data")
+    labeled = []
+    for b in tqdm(range(0, len(train_records), TEACHER_BATCH), desc="teacher: labeled set", unit="batch"):
+        chunk = train_records[b:b + TEACHER_BATCH]
+        preds = teacher.predict([(r["text"], [(m["start"], m["end"]) for m in r["mentions"]]) for r in chunk])
+        for record, ps in zip(chunk, preds):
+            mentions = [dict(m, **targets(p)) for m, p in zip(record["mentions"], ps)]
+            labeled.append(dict(record, mentions=mentions))
     texts = unlabeled_sentences(args.unlabeled, args.unlabeled_limit)
     unlabeled = []
     for b in tqdm(range(0, len(texts), TEACHER_BATCH), desc="teacher: unlabeled text", unit="batch"):
@@ -83,6 +77,6 @@ def teacher_targets(args, train_records: list[dict], sentiment_records=()) -> tu
             unlabeled.append({"id": f"unlabeled-{len(unlabeled)}", "text": sentence.text, "mentions": [
                 {"start": m.start - sentence.start, "end": m.end - sentence.start, "type": m.type, **targets(p)}
                 for m, p in pairs]})
-    logger.info("distillation: %d labeled, %d sentiment-only and %d unlabeled sentences (%d teacher mentions)",
-                len(labeled), len(sentiment_only), len(unlabeled), sum(len(r["mentions"]) for r in unlabeled))
-    return labeled + unlabeled, sentiment_only
+    logger.info("distillation: %d labeled and %d unlabeled sentences (%d teacher mentions)", len(labeled),
+                len(unlabeled), sum(len(r["mentions"]) for r in unlabeled))
+    return labeled + unlabeled

@@ -209,16 +209,17 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
     stance_ids = model.config.label2id
     sentiment_ids = model.config.sentiment_label2id
     tag_labels = model.config.tag_labels
-    extra = group_by_sentence(sentiment_only_records(data_args.extra_sentiment), data_args.extra_sentiment_limit,
-                              train_args.seed) if data_args.extra_sentiment else []
-    if distill_args.teacher:  # the teacher's soft labels over the labeled set, the extra data and unlabeled text
+    if distill_args.teacher:  # the teacher's soft labels over the labeled set and over unlabeled real text
         from .distill import teacher_targets
 
-        train_records, extra = teacher_targets(distill_args, train_records, extra)
+        train_records = teacher_targets(distill_args, train_records)
         model.config.distill_alpha = distill_args.alpha
         model.config.distill_temperature = distill_args.temperature
     train_rows = encode_records(encoder, train_records, stance_ids, sentiment_ids, tag_labels)
-    train_rows += encode_records(encoder, extra, stance_ids, sentiment_ids, tag_labels)
+    if data_args.extra_sentiment:
+        extra = group_by_sentence(sentiment_only_records(data_args.extra_sentiment),
+                                  data_args.extra_sentiment_limit, train_args.seed)
+        train_rows += encode_records(encoder, extra, stance_ids, sentiment_ids, tag_labels)
     dev_rows = encode_records(encoder, dev_records, stance_ids, sentiment_ids, tag_labels)
     if train_args.class_weights:
         model.config.stance_loss_weights = class_weights(
