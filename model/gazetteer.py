@@ -51,6 +51,10 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1:] for i in range(len(text))}
+
+
 def _one_slip(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by one inserted, deleted or changed letter, or two neighbours swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -68,7 +72,7 @@ class Gazetteer:
         self.actors = actors
         self._states = None
         self._surnames = None
-        self._by_length = None
+        self._by_deletion = None
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -107,15 +111,18 @@ class Gazetteer:
         key = _key(text)
         if len(key) < 7:
             return None
-        if self._by_length is None:
-            self._by_length = {}
+        if self._by_deletion is None:  # each alias under itself and under every one-letter deletion of it
+            self._by_deletion = {}
             for alias, actor in self._by_alias.items():
-                self._by_length.setdefault(len(alias), []).append((alias, actor))
-        close = [(alias, actor) for n in (len(key) - 1, len(key), len(key) + 1)
-                 for alias, actor in self._by_length.get(n, []) if _one_slip(key, alias)]
-        if any(_unaccented(alias) == _unaccented(key) for alias, _ in close):
+                if len(alias) >= 6:
+                    for variant in {alias} | _deletions(alias):
+                        self._by_deletion.setdefault(variant, []).append((alias, actor))
+        close = {alias: actor for variant in {key} | _deletions(key)
+                 for alias, actor in self._by_deletion.get(variant, []) if _one_slip(key, alias)}
+        if any(_unaccented(alias) == _unaccented(key) for alias in close):
             return None  # "Nicolás Maduro" is no slip for "Nicolas Maduro": the article's spelling stands
-        return close[0][1] if len({actor.name for _, actor in close}) == 1 else None
+        actors = {actor.name: actor for actor in close.values()}
+        return next(iter(actors.values())) if len(actors) == 1 else None
 
     def person_by_surname(self, word: str) -> Actor | None:
         """The one person whose name ends in ``word`` ("Mugabe" -> Robert Mugabe); None when ``word`` is more
