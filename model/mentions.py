@@ -6,11 +6,17 @@ and mentions never nest: the outermost actor phrase wins ("Haftar's forces" is o
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .sentences import Sentence
+
+# A hyphenated modifier that describes the noun after it: "the Algeria-backed Polisario", "NATO-member Libya", "the
+# US-led" (war).
+COMPOUND_MODIFIER = re.compile(
+    r"-(?:backed|led|based|linked|aligned|allied|controlled|affiliated|run|member|sponsored)$")
 
 # Head nouns of nominal actor mentions ("the general", "government forces", "the militia").
 PERSON_NOUNS = {

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .mentions import PERSON_NOUNS, Mention
+from .mentions import COMPOUND_MODIFIER, PERSON_NOUNS, Mention
 
 TITLES = {
     "president", "prime", "minister", "general", "major", "lieutenant", "lt", "gen", "col", "colonel", "field",
@@ -56,7 +56,6 @@ def _clean(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
-_COMPOUND_MODIFIER = re.compile(r"-(?:backed|led|based|linked|aligned|allied|controlled|affiliated|run|member)$")
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von|den|der|da|di|du|le|la|dos|das)(?:[-‐].+)?$")
 
 
@@ -78,7 +77,7 @@ def name_form(text: str, kind: str) -> str:
     A person's name is the run of capitalised words after the last title or description ("Saddam Hussein" in
     "Iraqi President Saddam Hussein", "F.W. de Klerk" in "South African leader F.W. de Klerk")."""
     tokens = _TRAILING_ACRONYM.sub("", _clean(text)).split()
-    while len(tokens) > 1 and (not tokens[0][:1].isupper() or _COMPOUND_MODIFIER.search(tokens[0])):
+    while len(tokens) > 1 and (not tokens[0][:1].isupper() or COMPOUND_MODIFIER.search(tokens[0])):
         tokens = tokens[1:]  # "so-called Libyan National Army", "strongman ...", "the Algeria-backed Polisario"
     # A description in lower case before the name is no part of it ("Human rights organization Amnesty
     # International", "Hezbollah lawmaker Hassan Fadlallah"); a possessive is ("The Syrian army's Fourth Division").
@@ -378,8 +377,9 @@ def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | 
     return max(counts, key=counts.get, default=None) or home
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]+?))?"  # CITY, Country
-                       r"(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2}|\s*\([A-Z][\w ]+\))\s*[-–—]")  # , Dec 10 -  or  (Reuters) -
+# "CITY, Country" then ", Dec 10 -" or " (Reuters) -"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]+?))?"
+                       r"(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2}|\s*\([A-Z][\w ]+\))\s*[-–—]")
 
 
 def dateline_state(text: str, gazetteer) -> str | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
-from .mentions import ACTOR_LEMMAS, ACTOR_NOUNS, GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, \
-    THING_PRONOUNS, Mention
+from .mentions import ACTOR_LEMMAS, ACTOR_NOUNS, COMPOUND_MODIFIER, GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS, \
+    PERSON_PRONOUNS, THING_PRONOUNS, Mention
 from .sentences import Sentence
 
 _PLURAL_IRREGULAR = {"men": "man", "gunmen": "gunman", "militias": "militia", "allies": "ally",
@@ -255,8 +255,9 @@ def decode_tags(tag_ids, offsets, text: str, tag_labels, probs=None) -> list[tup
         char_start, char_end = offsets[first][0], offsets[last - 1][1]
         span = text[char_start:char_end]
         if not span.strip() or (span.lower() in DEMONYMS and text[char_end:char_end + 2][1:2].islower()) \
-                or _MODIFIER_END.search(span) or names_no_actor(span) or (_PLACE_CONTEXT.search(text[max(0, char_start - 12):char_start])
-                                            and re.match(r",?\s+where\b", text[char_end:char_end + 8])):
+                or COMPOUND_MODIFIER.search(span) or names_no_actor(span) \
+                or (_PLACE_CONTEXT.search(text[max(0, char_start - 12):char_start])
+                    and re.match(r",?\s+where\b", text[char_end:char_end + 8])):  # "the US-led" war: no actor
             continue
         mentions.append([first, last, char_start, char_end, mtype])
     mentions = _mend_brackets(_join_names(_join_modifiers(mentions, text), text), offsets, text)
@@ -303,13 +304,13 @@ _NATIONALITY_BEFORE = re.compile(r"\b(?:U\.S\.|US|U\.N\.|UN|EU|[A-Z][a-z]+(?:an|
 
 def _widen_back(mentions, offsets, text):
     """Widen a mention over what belongs to it right before it, never into the previous mention: "a spokesman
-    for ..." (the spokesperson is the actor, so the mention becomes a nominal), then a nominal's quantity or
-    coordinated nationality."""
+    for ..." or "more than 30 members of ..." (the people named are the actor, so the mention becomes a nominal),
+    then a nominal's quantity or coordinated nationality, taking in a nationality tagged as a name of its own."""
     absorbed = set()  # a nationality tagged as a name of its own ("U.S." + "and Russian negotiators")
     for k, m in enumerate(mentions):
         floor = mentions[k - 1][3] if k else 0
-        spokesperson = _SPOKESPERSON.search(text[floor:m[2]]) or _PARTITIVE.search(text[floor:m[2]])
-        if spokesperson and _start_at(m, offsets, floor + spokesperson.start()):
+        speaker_or_part = _SPOKESPERSON.search(text[floor:m[2]]) or _PARTITIVE.search(text[floor:m[2]])
+        if speaker_or_part and _start_at(m, offsets, floor + speaker_or_part.start()):
             m[4] = "nominal"
         if m[4] != "nominal":
             continue
@@ -321,7 +322,8 @@ def _widen_back(mentions, offsets, text):
             absorbed.add(k - 1)
             continue
         before = text[floor:m[2]]
-        modifier = _QUANTITY_BEFORE.search(before) or (_NATIONALITY_BEFORE.search(before) if nationality_first else None)
+        modifier = _QUANTITY_BEFORE.search(before) or (
+            _NATIONALITY_BEFORE.search(before) if nationality_first else None)
         if modifier:
             _start_at(m, offsets, floor + modifier.start())
     return [m for k, m in enumerate(mentions) if k not in absorbed]
@@ -432,10 +434,6 @@ def _run_on(first, last, mtype, starts, probs, tag_labels, text, offsets, limit,
         if not _ends_on_function_word(text, offsets, first, end):
             best = end
     return best
-
-
-# "the US-led" (war against Iraq): a compound modifier without its noun is no actor
-_MODIFIER_END = re.compile(r"-(?:led|backed|based|linked|aligned|allied|controlled|affiliated|run|sponsored)$")
 
 
 # A clause or a place phrase after the noun ends a mention ("the UN mission that has", "army units near Raska").

@@ -198,7 +198,8 @@ def test_his_country_is_the_state_of_the_person():
 
 
 def test_the_longest_form_that_the_gazetteer_named_carries_its_name():
-    gazetteer = Gazetteer.from_entries([{"name": "North Korea", "aliases": ["North Korean government"], "kind": "group"}])
+    gazetteer = Gazetteer.from_entries([{"name": "North Korea", "aliases": ["North Korean government"],
+                                         "kind": "group"}])
     sentence = Sentence(0, 0, 60, "North Korean batteries fired, and the North said so.")
     mentions = [make_mention(sentence, 0, 22, "nominal", gazetteer), make_mention(sentence, 34, 43, "name", gazetteer)]
     resolved = {m.text: m.actor for m in resolve(mentions, gazetteer)}

@@ -353,7 +353,8 @@ def test_a_nationality_tagged_as_a_name_joins_the_nominal_it_is_coordinated_with
 
 @pytest.mark.parametrize("text, tagged, expected", [
     ("Pakistan today threatened Congo.", ["Pakistan today", "Congo"], ["Pakistan", "Congo"]),
-    ("The EC gave the Ivory Coast 5.1 million dollars.", ["The EC", "the Ivory Coast 5"], ["The EC", "the Ivory Coast"]),
+    ("The EC gave the Ivory Coast 5.1 million dollars.", ["The EC", "the Ivory Coast 5"],
+     ["The EC", "the Ivory Coast"]),
     ("Turkey refused to join the US-led war.", ["Turkey", "the US-led"], ["Turkey"]),
     ("Katsav refused to meet Jordan's visiting King Abdullah II there.", ["Katsav", "Jordan", "King Abdullah II"],
      ["Katsav", "Jordan's visiting King Abdullah II"]),
