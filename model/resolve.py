@@ -430,15 +430,27 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         or _armed_actor(mention, resolved, gazetteer, inside, home)
     if found:
         return found
+    bare = _clean(mention.text).lower()
+    if bare in STATE_NOUNS or bare in GROUP_NOUNS_BARE:
+        side = _reported_side(mention, resolved, gazetteer, state=bare in STATE_NOUNS)
+        if side:
+            return side
     owner = re.match(r"^(his|her|its|their)\s", mention.text, re.IGNORECASE)
     if owner:  # "his forces", "its units": the forces of the actor the possessive points to
         pronoun = Mention(mention.sentence_index, mention.start, mention.start, owner.group(1), "pronoun",
-                          kind="person" if owner.group(1).lower() in ("his", "her") else "group")
-        antecedent = _antecedent(pronoun, resolved)
+                          kind="person" if owner.group(1).lower() in ("his", "her") else "group",
+                          extra=mention.extra)
+        antecedent = _reporting_subject(pronoun, resolved) or _antecedent(pronoun, resolved)
         if antecedent is not None:
             if antecedent.kind != "person":
-                # "its troops": a state's are its army
-                return _forces_or_self(antecedent.actor, gazetteer) if head in STATE_FORCE_HEADS else antecedent.actor
+                if head not in STATE_FORCE_HEADS:
+                    return antecedent.actor
+                # "its troops": a state's are its army, and so are those of "Cambodia's defence ministry"
+                ministry = re.search(r"\b(?:defen[cs]e|war)\s+(?:ministry|department)|ministry of defen[cs]e",
+                                     antecedent.text, re.IGNORECASE)
+                state = _modifying_actor(antecedent.text, gazetteer) if ministry else None
+                owner_actor = state if state and gazetteer.is_state(state) else antecedent.actor
+                return _forces_or_self(owner_actor, gazetteer)
             if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS:
                 if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
                     return antecedent.actor
@@ -470,7 +482,6 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
     state = _government_actor(mention, resolved, gazetteer, home=home)
     if state:
         return state
-    bare = _clean(mention.text).lower()
     if bare in STATE_NOUNS:  # "the kingdom", "the country": the state just named
         found = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor), sentences_back=2)
         if found is not None:
@@ -557,7 +568,7 @@ def _speaker(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
     return None
 
 
-def _reporting_subject(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
+def _reporting_subject(pronoun: Mention, resolved: list[Mention], agree: bool = True) -> Mention | None:
     """The subject of the reporting verb before a pronoun ("Kosovo police said they", "The European Union, which
     signed a pact with Tunis, said it"): the actor right before the verb, else the sentence's first actor when
     only a parenthetical set off by commas stands between it and the verb."""
@@ -572,9 +583,25 @@ def _reporting_subject(pronoun: Mention, resolved: list[Mention]) -> Mention | N
     subject = before[-1] if not prefix[before[-1].end - offset:].strip() else None
     if subject is None and re.fullmatch(r",[^\"“”]*,\s*", prefix[before[0].end - offset:]):
         subject = before[0]
-    if subject is None or (pronoun.kind == "person") != (subject.kind == "person"):
+    if subject is None and not prefix[:before[0].start - offset].strip() \
+            and re.fullmatch(r"\s[^\"“”,;]*\band\s*", prefix[before[0].end - offset:]):
+        subject = before[0]  # "Bourita praised Washington for drafting the text and said the kingdom"
+    if subject is None or (agree and (pronoun.kind == "person") != (subject.kind == "person")):
         return None
     return subject
+
+
+def _reported_side(mention, resolved, gazetteer, state: bool) -> str | None:
+    """"Moroccan Foreign Minister Nasser Bourita said the kingdom", "a spokesman for Los Tiguerones said the gang":
+    the side the reporting verb's subject speaks for, when it is a state (``state``) or else an organisation."""
+    subject = _reporting_subject(mention, resolved, agree=False)
+    if subject is None:
+        return None
+    side = _speaker_side(subject, resolved, gazetteer) if subject.kind == "person" else subject.actor
+    if side == subject.actor and subject.kind == "person":
+        return None
+    is_state = gazetteer.is_state(side)
+    return side if is_state == state and (state or not gazetteer.is_forces(side)) else None
 
 
 def _antecedent(pronoun: Mention, resolved: list[Mention]) -> Mention | None:

@@ -603,6 +603,10 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
     else:
         extra["names_inside"] = [n for n in _names_inside(text, gazetteer) if n[0] != text]
         if mtype == "nominal":
+            reported = _REPORTED_CLAUSE.search(sentence.text[:char_start])
+            if reported and not extra["in_quote"]:  # "Bourita said the kingdom", "the military said its troops"
+                extra["reported_by"] = sentence.text[:reported.start()]
+                extra["sentence_start"] = sentence.start
             head, plural = _head(text)
             kind = "person" if head in PERSON_NOUNS and not plural else "group"
             # "Khalifa Haftar, the general," is the general Haftar; a person's appositive names a person.

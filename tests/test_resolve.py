@@ -217,3 +217,21 @@ def test_the_dateline_names_the_state_of_a_report_that_names_none():
     mentions = [make_mention(sentence, 17, 31, "nominal", WORLD), make_mention(sentence, 36, 55, "nominal", WORLD)]
     actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(sentence.text, WORLD))]
     assert actors == ["Thailand", "city government"]  # a city's government is not the country's
+
+
+def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
+    # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
+    out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
+                    [[("Hamas", "name")], [("The Thai military", "nominal"), ("its troops", "nominal")]])
+    assert out["its troops"] == "Royal Thai Armed Forces"
+    out = _resolved(["Thai Foreign Minister Maris Sangiampongsa praised Washington for its help and said the kingdom "
+                     "was ready to talk."],
+                    [[("Thai Foreign Minister Maris Sangiampongsa", "name"), ("Washington", "name"),
+                      ("the kingdom", "nominal")]])
+    assert out["the kingdom"] == "Thailand"
+
+
+def test_a_defence_ministrys_soldiers_are_its_states_forces():
+    out = _resolved(["Thailand's defence ministry said its soldiers had acted in self-defence."],
+                    [[("Thailand's defence ministry", "nominal"), ("its soldiers", "nominal")]])
+    assert out["its soldiers"] == "Royal Thai Armed Forces"
