@@ -144,6 +144,12 @@ class Gazetteer:
         self.state("")
         return self._forces.get(state_name)
 
+    def state_of_forces(self, name: str | None) -> str | None:
+        """The state whose armed forces ``name`` is ("Israel Defense Forces" -> Israel); None for any other."""
+        self.state("")
+        entry = self.lookup(name or "")
+        return self._state_by_forces.get(entry.name) if entry is not None else None
+
     def is_forces(self, name: str | None) -> bool:
         self.state("")
         entry = self.lookup(name or "")
@@ -162,7 +168,7 @@ class Gazetteer:
                         if not _GOVERNMENT_ALIAS.match(form) and " " not in form.replace(" ", "", 1):
                             self._states.setdefault(form, actor)
             self._state_names = {a.name for a in self._states.values()}
-            self._forces, self._forces_names = {}, set()
+            self._forces, self._forces_names, self._state_by_forces = {}, set(), {}
             for actor in self.actors:
                 for alias in actor.aliases:
                     match = _FORCES_ALIAS.match(_key(alias))
@@ -170,6 +176,7 @@ class Gazetteer:
                     if state is not None and state is not actor:
                         self._forces.setdefault(state.name, actor)
                         self._forces_names.add(actor.name)
+                        self._state_by_forces.setdefault(actor.name, state.name)
         return self._states.get(_key(word))
 
     def matcher(self, nlp):

@@ -270,7 +270,8 @@ def _state_agent(mention, gazetteer) -> str | None:
 
 
 _JOINT_HEADS = {"sides", "countries", "neighbours", "neighbors", "governments", "parties", "delegations", "armies",
-                "rivals", "capitals", "leaders", "nations", "states", "foes", "adversaries"}
+                "rivals", "capitals", "leaders", "nations", "states", "foes", "adversaries", "camps", "groups",
+                "factions"}
 STATE_NOUNS = {"kingdom", "country", "republic", "state", "emirate", "nation"}
 GROUP_NOUNS_BARE = {"group", "movement", "gang", "militia", "bloc", "alliance", "organisation", "organization",
                     "faction", "party", "coalition", "front", "network", "cartel", "mission", "agency"}
@@ -288,40 +289,55 @@ def _recent(resolved, mention, test, sentences_back: int = 3):
     return None
 
 
+_OPEN_JOINT = re.compile(r"^(?:the\s+|all\s+(?:the\s+)?)?(?:(?:warring|rival)\s+(?:factions|groups|camps|governments)"
+                         r"|(?:warring\s+|rival\s+)?(?:parties|sides|neighbou?rs|camps))$", re.IGNORECASE)
+_STATE_SETS = re.compile(r"countries|neighbou?rs|capitals|governments|nations|states", re.IGNORECASE)
+_ARMED_SETS = re.compile(r"armies|forces|troops|groups|factions", re.IGNORECASE)
+
+
 def _joint_set(mention, resolved, gazetteer) -> str | None:
-    """"both sides", "the two countries": the two actors last named, in the order the article names them."""
+    """"both sides", "the two countries", "the warring parties", "both leaders": the pair last named together, else
+    the two actors the article names most, in the order the article names them."""
     core = re.split(r"\s(?:of|from|in)\s", mention.text.lower())
-    if not re.search(r"\b(?:two|both)\b", mention.text, re.IGNORECASE) or not (
-            core[0].split()[-1] in _JOINT_HEADS or (len(core) > 1 and core[-1].split()[-1] in _JOINT_HEADS)):
+    if not _OPEN_JOINT.match(mention.text) and (not re.search(r"\b(?:two|both)\b", mention.text, re.IGNORECASE) or not (
+            core[0].split()[-1] in _JOINT_HEADS or (len(core) > 1 and core[-1].split()[-1] in _JOINT_HEADS))):
         return None  # "both sides", "the two West African neighbours", "the leaders of the two countries"
-    return _named_pair(mention, resolved, gazetteer,
-                       states_only=bool(re.search(r"countries|neighbou?rs|capitals|governments|nations|states",
-                                                  mention.text, re.IGNORECASE)))
+    return _named_pair(mention, resolved, gazetteer, states_only=bool(_STATE_SETS.search(mention.text)),
+                       outside_sentence=mention.extra.get("after_appeal", False),
+                       persons=len(core) == 1 and core[0].split()[-1] == "leaders",
+                       as_states=not _ARMED_SETS.search(mention.text))
 
 
-def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None) -> str | None:
+def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
+                persons=False, as_states=False) -> str | None:
     """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia"), else the
-    last two named, in the order the article names them."""
-    named = [m for m in resolved if m.type == "name" and m.kind != "person" and m.actor and " and " not in m.actor
-             and (gazetteer.is_state(m.actor) or not states_only) and m.start < mention.start]
+    two the article names most (the most recent first on a tie), in the order the article names them.
+    ``outside_sentence``: not the actors of the mention's own sentence (who call on the set); ``persons``: two
+    people ("both leaders"); ``as_states``: a state's forces count as the state ("both sides": Israel, not the IDF)."""
+    def side(actor):
+        return (gazetteer.state_of_forces(actor) or actor) if as_states else actor
+
+    def eligible(m):
+        return (m.kind == "person") == persons and m.actor and " and " not in m.actor and m.start < mention.start \
+            and (gazetteer.is_state(side(m.actor)) or not states_only) \
+            and not (outside_sentence and m.sentence_index == mention.sentence_index)
+    named = [m for m in resolved if m.type == "name" and eligible(m)]
     for a, b in reversed(list(zip(named, named[1:]))):  # "Thailand and Cambodia": a pair named together
         if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and "):
             if sentences_back is not None and a.sentence_index < mention.sentence_index - sentences_back:
                 return None
-            return f"{a.actor} and {b.actor}"
+            return f"{side(a.actor)} and {side(b.actor)}"
     if sentences_back is not None:
         return None
-    chosen: list[str] = []
-    for candidate in reversed(resolved):
-        actor = candidate.actor
-        if candidate.type == "name" and candidate.kind != "person" and actor and " and " not in actor \
-                and actor not in chosen and (gazetteer.is_state(actor) or not states_only):
-            chosen.append(actor)
-        if len(chosen) == 2:
-            break
+    counts, first = {}, {}
+    for rank, m in enumerate(resolved):
+        if eligible(m):
+            actor = side(m.actor)
+            counts[actor] = (counts.get(actor, (0, 0))[0] + 1, rank)
+            first.setdefault(actor, m.start)
+    chosen = sorted(counts, key=counts.get, reverse=True)[:2]
     if len(chosen) < 2:
         return None
-    first = {m.actor: m.start for m in reversed(resolved)}
     return " and ".join(sorted(chosen, key=lambda a: first[a]))
 
 
@@ -357,8 +373,8 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head in WEAPON_HEADS \
             or (mention.head not in STATE_FORCE_HEADS and not military_agent):
         return None  # the possessive decides (below); bare "rebels" are not the army just named
-    armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer),
-                    sentences_back=2)
+    armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
+                    and " and " not in m.actor, sentences_back=2)  # not a joint actor ("both armed groups")
     if armed is not None:
         return armed.actor
     # the state just named, else the one the article names most so far ("the army" in a report on Mali)

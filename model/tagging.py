@@ -570,6 +570,11 @@ _REPORTED_CLAUSE = re.compile(
     r"(?: (?:on|in|late|early|last|earlier|later) [^,\"“”]{0,30}?)?(?: that)? $")
 
 
+# "urged both sides", "called on the two sides", "praised by both sides": a set the sentence's own actors address
+_APPEAL_BEFORE = re.compile(r"\b(?:urg\w*|call\w* on|appeal\w* to|press\w*|ask\w*|praised by|told|warned|spoke to"
+                            r"|invit\w*|met)\b[^.;\"“”]*$", re.IGNORECASE)
+
+
 def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: int) -> bool:
     """Whether the span right after ``previous`` in its sentence is set off from it as an appositive: only a comma
     between them and punctuation (or the sentence end) after it. "after the fall of Gadhafi, the country is ..."
@@ -608,6 +613,7 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
                 extra["reported_by"] = sentence.text[:reported.start()]
                 extra["sentence_start"] = sentence.start
             head, plural = _head(text)
+            extra["after_appeal"] = bool(_APPEAL_BEFORE.search(sentence.text[:char_start]))
             kind = "person" if head in PERSON_NOUNS and not plural else "group"
             # "Khalifa Haftar, the general," is the general Haftar; a person's appositive names a person.
             if previous is not None and previous.type == "name" and (previous.kind == "person") == (kind == "person") \

@@ -57,3 +57,17 @@ def test_actor_names_are_scored_against_the_convention_and_the_annotators_spelli
     assert result["canonical_accuracy"] == 0.5 and result["annotated_name_accuracy"] == 0.0
     assert result["cluster_accuracy"] == 1.0  # each predicted actor maps to one gold actor
     assert result["exact"]["name"]["f1"] == 1.0
+
+
+def test_a_joint_actor_is_scored_as_a_set_of_members():
+    from actor_stance.train.evaluation import actor_metrics
+
+    record = {"id": "s1", "doc_id": "d"}
+    gold = [{"start": 0, "end": 10, "type": "nominal", "actor": "Morocco and the Polisario Front"},
+            {"start": 20, "end": 30, "type": "nominal", "actor": "Egypt, Qatar and the United States"},
+            {"start": 40, "end": 50, "type": "nominal", "actor": "Thailand and Cambodia"}]
+    pred = [{"start_in_sentence": 0, "end_in_sentence": 10, "type": "nominal", "actor": "Polisario Front and Morocco"},
+            {"start_in_sentence": 20, "end_in_sentence": 30, "type": "nominal",
+             "actor": "United States, Egypt and Qatar"},
+            {"start_in_sentence": 40, "end_in_sentence": 50, "type": "nominal", "actor": "Thailand and Laos"}]
+    assert actor_metrics([(record, g, p) for g, p in zip(gold, pred)])["canonical_accuracy"] == 2 / 3

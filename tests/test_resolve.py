@@ -38,6 +38,7 @@ def test_states_and_their_forces_come_from_the_aliases():
     assert WORLD.is_state("Cambodia") and not WORLD.is_state("Hamas")
     assert WORLD.forces_of("Thailand").name == "Royal Thai Armed Forces" and WORLD.forces_of("Cambodia") is None
     assert WORLD.is_forces("the Thai army")
+    assert WORLD.state_of_forces("Thai troops") == "Thailand" and WORLD.state_of_forces("Thailand") is None
 
 
 def _resolved_list(sentences, spans):
@@ -80,6 +81,24 @@ def test_a_joint_reference_names_the_two_actors_in_article_order():
     actors = _resolved(["Thailand and Cambodia clashed.", "Washington urged both sides to stop."],
                        [[("Thailand", "name"), ("Cambodia", "name")], [("Washington", "name"), ("both sides", "nominal")]])
     assert actors["both sides"] == "Thailand and Cambodia"
+
+
+def test_a_joint_reference_is_not_the_actors_who_address_it():
+    # The pair named together is the one calling on the sides; the sides are the two the article names most,
+    # a state's forces counted as the state.
+    sentences = ["Thailand shelled Cambodia.", "The Thai army said Cambodia fired first.",
+                 "Hamas and the United States urged the warring parties to stop.",
+                 "Washington urged both leaders to talk."]
+    spans = [[("Thailand", "name"), ("Cambodia", "name")], [("The Thai army", "nominal"), ("Cambodia", "name")],
+             [("Hamas", "name"), ("the United States", "name"), ("the warring parties", "nominal")],
+             [("Washington", "name"), ("both leaders", "nominal")]]
+    actors = _resolved(sentences, spans)
+    assert actors["the warring parties"] == "Thailand and Cambodia"
+    assert actors["both leaders"] == "both leaders"  # no two people named: the phrase names itself
+    people = _resolved(["Khalifa Haftar met Robert Mugabe.", "Washington urged both leaders to talk."],
+                       [[("Khalifa Haftar", "name"), ("Robert Mugabe", "name")],
+                        [("Washington", "name"), ("both leaders", "nominal")]])
+    assert people["both leaders"] == "Khalifa Haftar and Robert Mugabe"
 
 
 def test_the_longest_form_names_a_group_it_begins():

@@ -7,6 +7,7 @@ exact span, a missed gold mention counts as wrong and a spurious one as a false 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -147,7 +148,8 @@ def actor_metrics(pairs) -> dict:
     """Detection per mention type (exact and overlapping spans) and canonical-actor accuracy.
 
     A predicted mention's type is the detector's own; recall per type counts gold mentions of that type.
-    ``canonical_accuracy`` compares actor names (case and a leading "the" ignored) with the gold names of the
+    ``canonical_accuracy`` compares actor names (case, a leading "the" and the order of a joint actor's members
+    ignored) with the gold names of the
     project's naming convention (train/actors.py), ``annotated_name_accuracy`` with the annotators' own spelling
     (``actor_as_annotated``, where the data has it); ``cluster_accuracy``
     maps each predicted actor of a document to the gold actor most of its mentions have, so it scores whether
@@ -175,8 +177,9 @@ def actor_metrics(pairs) -> dict:
         result[match] = {kind: _prf(*counts[kind]) for kind in ("name", "nominal", "pronoun")}
     matched = [(record, gold, pred) for record, gold, pred in pairs if gold and pred]
 
-    def norm(name):
-        return " ".join(str(name or "").lower().removeprefix("the ").split())
+    def norm(name):  # a joint actor is a set: "Morocco and Polisario Front" is "Polisario Front and Morocco"
+        members = re.split(r",\s*(?:and\s+)?|\s+and\s+", " ".join(str(name or "").lower().split()))
+        return frozenset(member.removeprefix("the ") for member in members)
 
     canonical = sum(norm(g["actor"]) == norm(p["actor"]) for _, g, p in matched if "actor" in g)
     as_annotated = sum(norm(g.get("actor_as_annotated", g.get("actor"))) == norm(p["actor"]) for _, g, p in matched)
