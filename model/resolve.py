@@ -153,7 +153,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
     for pronoun in quoted:
         speaker = _speaker(pronoun, resolved)
         if pronoun.type == "nominal":  # "our troops": the speaker side's forces, else the side itself
-            side = _speaker_side(speaker, resolved, gazetteer) if speaker is not None else None
+            side = _speaker_side(speaker, resolved, gazetteer, home) if speaker is not None else None
             if side and pronoun.head in STATE_FORCE_HEADS:
                 side = _forces_or_self(side, gazetteer)
             pronoun.actor = side or _clean(pronoun.text)
@@ -163,7 +163,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
             continue
         pronoun.actor, pronoun.code = speaker.actor, speaker.code
         if pronoun.extra["quoted"] == "speaker_group":
-            pronoun.actor = _speaker_side(speaker, resolved, gazetteer)
+            pronoun.actor = _speaker_side(speaker, resolved, gazetteer, home)
             pronoun.code = None if pronoun.actor != speaker.actor else speaker.code
         resolved.append(pronoun)
     return sorted(resolved, key=lambda m: m.start) if quoted else resolved
@@ -527,7 +527,7 @@ def _military_speaker(texts: list[str]) -> bool:
     return False
 
 
-def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
+def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer, home: str | None = None) -> str:
     """Whose "we" a speaker voices. A group speaks for itself. A person speaks for the organisation or state
     the article introduces them with ("Guyanese President Irfaan Ali", "army chief ..."), the forces the gazetteer
     gives them, or the state named outside the quote in the same sentence; a military speaker speaks for that
@@ -544,7 +544,12 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer) -> str:
     if side is None:
         same = next((m for m in resolved if m.sentence_index == speaker.sentence_index and m.type == "name"
                      and not m.extra.get("in_quote") and gazetteer.is_state(m.actor)), None)
-        main = _main_state(speaker, resolved, gazetteer) if military or _state_office(texts) else None
+        main = None
+        if _state_office(texts) and not military:
+            # "President Irfaan Ali" in a story datelined GEORGETOWN: Guyana, else the state the report names most
+            main = home or _main_state(speaker, resolved, gazetteer)
+        elif military:
+            main = _main_state(speaker, resolved, gazetteer)
         if same is not None and not military:
             side = same.actor
         elif main is not None:

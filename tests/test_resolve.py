@@ -2,7 +2,7 @@
 import pytest
 
 from actor_stance.gazetteer import Gazetteer
-from actor_stance.resolve import name_form, resolve
+from actor_stance.resolve import dateline_state, name_form, resolve
 from actor_stance.sentences import Sentence
 from actor_stance.tagging import make_mention
 
@@ -254,3 +254,16 @@ def test_a_defence_ministrys_soldiers_are_its_states_forces():
     out = _resolved(["Thailand's defence ministry said its soldiers had acted in self-defence."],
                     [[("Thailand's defence ministry", "nominal"), ("its soldiers", "nominal")]])
     assert out["its soldiers"] == "Royal Thai Armed Forces"
+
+
+def test_a_president_named_without_a_state_speaks_for_the_datelines_state():
+    # The report names Thailand more, but "we" in the quote of an unqualified president is the dateline's Cambodia.
+    first = "PHNOM PENH, Jan 6 - Thailand fired first, and Thailand moved tanks."
+    second = '"We will respond," President Hun Sen said.'
+    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
+    spans = [(0, "Thailand", "name", 20), (0, "Thailand", "name", 46), (1, "We", "pronoun", 1),
+             (1, "President Hun Sen", "name", 19)]
+    mentions = [make_mention(sentences[i], start, start + len(phrase), mtype, WORLD) for i, phrase, mtype, start in spans]
+    assert [m.text for m in mentions] == [phrase for _, phrase, _, _ in spans]
+    actors = {m.text: m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))}
+    assert actors["We"] == "Cambodia"
