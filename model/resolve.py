@@ -377,9 +377,11 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
                     and " and " not in m.actor, sentences_back=2)  # not a joint actor ("both armed groups")
     if armed is not None:
         return armed.actor
-    # the state just named, else the one the article names most so far ("the army" in a report on Mali)
+    # the dateline's state ("the army" in a report from BAMAKO), else the state just named, else the one the
+    # article names most so far
     state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
-    state_name = state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)
+    state_name = (home if home and gazetteer.forces_of(home) else None) or (
+        state.actor if state is not None else _main_state(mention, resolved, gazetteer, home))
     forces = gazetteer.forces_of(state_name) if state_name else None
     return forces.name if forces else None
 

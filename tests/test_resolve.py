@@ -267,3 +267,13 @@ def test_a_president_named_without_a_state_speaks_for_the_datelines_state():
     assert [m.text for m in mentions] == [phrase for _, phrase, _, _ in spans]
     actors = {m.text: m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))}
     assert actors["We"] == "Cambodia"
+
+
+def test_the_army_of_a_datelined_report_is_the_datelines_states():
+    first = "BANGKOK, Jan 6 - Cambodia protested."
+    second = "The army said it would hold."
+    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
+    mentions = [make_mention(sentences[0], 17, 25, "name", WORLD), make_mention(sentences[1], 0, 8, "nominal", WORLD)]
+    assert [m.text for m in mentions] == ["Cambodia", "The army"]
+    actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))]
+    assert actors == ["Cambodia", "Royal Thai Armed Forces"]
