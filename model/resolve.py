@@ -43,6 +43,9 @@ WEAPON_HEADS = {"aircraft", "artillery"} | {f"{w}{s}" for w in ("tank", "warplan
                                           for s in ("", "s")}
 STATE_FORCE_HEADS |= WEAPON_HEADS
 ARMED_HEADS = STATE_FORCE_HEADS | NON_STATE_ARMED_HEADS | {"guard"}
+# Words a report uses for the same unnamed armed men: "some 30 heavily armed men" ... "the attackers"
+ATTACKER_HEADS = NON_STATE_ARMED_HEADS | {"man", "gunmen"} | {
+    f"{w}{s}" for w in ("attacker", "assailant", "raider", "kidnapper", "bomber", "sniper") for s in ("", "s")}
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.-]{1,9})\)\s*$")
 
@@ -504,6 +507,11 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         found = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor), sentences_back=2)
         if found is not None:
             return found.actor
+    if head in ATTACKER_HEADS and re.match(r"^(?:the|these|those)\s", mention.text, re.IGNORECASE):
+        earlier = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head in ATTACKER_HEADS,
+                          sentences_back=4)  # "the attackers", "the dead gunmen": the armed men just described
+        if earlier is not None:
+            return earlier.actor
     if bare in GROUP_NOUNS_BARE:  # "the group", "the movement": the organisation just named
         found = _recent(resolved, mention, lambda m: m.type == "name" and m.kind != "person"
                         and not gazetteer.is_state(m.actor) and not gazetteer.is_forces(m.actor), sentences_back=2)

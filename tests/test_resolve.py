@@ -277,3 +277,9 @@ def test_the_army_of_a_datelined_report_is_the_datelines_states():
     assert [m.text for m in mentions] == ["Cambodia", "The army"]
     actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))]
     assert actors == ["Cambodia", "Royal Thai Armed Forces"]
+
+
+def test_the_attackers_are_the_armed_men_just_described():
+    out = _resolved(["Some 30 heavily armed men stormed a village.", "Police said the attackers fled."],
+                    [[("Some 30 heavily armed men", "nominal")], [("the attackers", "nominal")]])
+    assert out["the attackers"] == out["Some 30 heavily armed men"] == "Some 30 heavily armed men"
