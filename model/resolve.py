@@ -374,8 +374,10 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         forces = gazetteer.forces_of(owner) if mention.head in STATE_FORCE_HEADS or military_agent else None
         return forces.name if forces else None
     if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head in WEAPON_HEADS \
-            or (mention.head not in STATE_FORCE_HEADS and not military_agent):
-        return None  # the possessive decides (below); bare "rebels" are not the army just named
+            or (mention.head not in STATE_FORCE_HEADS and not military_agent) \
+            or (mention.head == "force" and not mention.plural):
+        return None  # the possessive decides (below); bare "rebels" are not the army just named, nor is "the
+        # force" (the "Gang Suppression Force" the report names, below)
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
                     and " and " not in m.actor, sentences_back=2)  # not a joint actor ("both armed groups")
     if armed is not None:
@@ -398,19 +400,25 @@ def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | 
     return max(counts, key=counts.get, default=None) or home
 
 
-# "CITY, Country" then ", Dec 10 -" or " (Reuters) -"
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]+?))?"
+# "CITY, Country" then ", Dec 10 -" or " (Reuters) -", at the start or after a headline
+_DATELINE = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,\s*([A-Z][\w.'’ -]+?))?"
                        r"(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2}|\s*\([A-Z][\w ]+\))\s*[-–—]")
 
 
 def dateline_state(text: str, gazetteer) -> str | None:
     """The state of a wire story's dateline: "PORT SUDAN, Sudan, Dec 10 - " (the country given), "TAIPEI, July 9 -"
-    (the capital's state in the gazetteer); None without a dateline."""
-    match = _DATELINE.match(text)
+    (the capital's state in the gazetteer), also after a headline ("Serbia puts army on alert BELGRADE, Dec 27 -");
+    None without a dateline."""
+    match = _DATELINE.search(text[:300])
     if match is None:
         return None
     city, country = match.groups()
-    found = gazetteer.state(country) if country else gazetteer.lookup(city.title())
+    if country:
+        found = gazetteer.state(country) or gazetteer.lookup(country)  # "Central African Republic"
+    else:  # a headline's last capitalised word may run into the city: "... in DRC KINSHASA"
+        words = city.split()
+        found = next((f for f in (gazetteer.lookup(" ".join(words[i:]).title()) for i in range(len(words))) if f),
+                     None)
     return found.name if found is not None and gazetteer.is_state(found.name) else None
 
 

@@ -232,6 +232,10 @@ def test_the_dateline_names_the_state_of_a_report_that_names_none():
     assert dateline_state("PHNOM PENH, Cambodia, Dec 10 - Troops left.", WORLD) == "Cambodia"
     assert dateline_state("WASHINGTON (Reuters) - Talks resumed.", WORLD) == "United States"
     assert dateline_state("The government said so on Jan 6 - again.", WORLD) is None
+    # after a headline, whose last capitalised word may run into the city
+    assert dateline_state("Thailand imposes martial law after clash BANGKOK, July 25 - Troops...", WORLD) == "Thailand"
+    assert dateline_state("Talks on arms sales to resume in US WASHINGTON, Jan 5 - Officials...", WORLD) \
+        == "United States"
     sentence = Sentence(0, 0, 60, "BANGKOK, Jan 6 - The government and the city government met.")
     mentions = [make_mention(sentence, 17, 31, "nominal", WORLD), make_mention(sentence, 36, 55, "nominal", WORLD)]
     actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(sentence.text, WORLD))]
@@ -254,6 +258,16 @@ def test_a_defence_ministrys_soldiers_are_its_states_forces():
     out = _resolved(["Thailand's defence ministry said its soldiers had acted in self-defence."],
                     [[("Thailand's defence ministry", "nominal"), ("its soldiers", "nominal")]])
     assert out["its soldiers"] == "Royal Thai Armed Forces"
+
+
+def test_the_force_is_the_force_the_report_names_not_the_datelines_army():
+    first = "BANGKOK, Jan 6 - The Gang Suppression Force landed."
+    second = "The force said it would stay."
+    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
+    mentions = [make_mention(sentences[0], 17, 43, "name", WORLD), make_mention(sentences[1], 0, 9, "nominal", WORLD)]
+    assert [m.text for m in mentions] == ["The Gang Suppression Force", "The force"]
+    actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))]
+    assert actors == ["Gang Suppression Force", "Gang Suppression Force"]
 
 
 def test_a_president_named_without_a_state_speaks_for_the_datelines_state():
