@@ -55,7 +55,12 @@ def _words(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = _DETERMINERS.sub("", " ".join(text.split()))
+    """A phrase as an actor's name: no determiner, no acronym in brackets after it, no "Kenyan-led" before a
+    capitalised name (a "US-led coalition" keeps its modifier), no possessive ending."""
+    text = _TRAILING_ACRONYM.sub("", _DETERMINERS.sub("", " ".join(text.split())))
+    first, _, rest = text.partition(" ")
+    if COMPOUND_MODIFIER.search(first) and rest[:1].isupper():
+        text = rest
     return re.sub(r"['’]s$", "", text)
 
 

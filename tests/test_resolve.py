@@ -297,3 +297,12 @@ def test_the_attackers_are_the_armed_men_just_described():
     out = _resolved(["Some 30 heavily armed men stormed a village.", "Police said the attackers fled."],
                     [[("Some 30 heavily armed men", "nominal")], [("the attackers", "nominal")]])
     assert out["the attackers"] == out["Some 30 heavily armed men"] == "Some 30 heavily armed men"
+
+
+def test_a_phrase_named_as_itself_drops_its_acronym_and_a_leading_led_modifier():
+    for phrase, name in [("The UN mission for the referendum in Western Sahara (MINURSO)",
+                          "UN mission for the referendum in Western Sahara"),
+                         ("The Kenyan-led Multinational Security Support mission",
+                          "Multinational Security Support mission"),
+                         ("The US-led coalition", "US-led coalition")]:
+        assert _resolved([phrase + " said so."], [[(phrase, "nominal")]]) == {phrase: name}
