@@ -207,7 +207,9 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
         for other in names:  # the longest form of the same name: its tail ("Haftar"), or for groups its start
             other_words = _words(other.form)  # ("the Polisario" of "the Polisario Front"), or its acronym
             if len(other_words) > len(_words(best)) and (
-                    (words and other_words[-len(words):] == words) or _acronym(other.form) == form
+                    (words and other_words[-len(words):] == words
+                     and other_words[-len(words) - 1] not in _NAME_CONNECTORS)  # not "Colonel X of the Frontier Corps"
+                    or _acronym(other.form) == form
                     or (name.kind != "person" and other.kind != "person" and words
                         and other_words[:len(words)] == words)):
                 best, longest = other.form, other

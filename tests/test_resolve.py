@@ -306,3 +306,9 @@ def test_a_phrase_named_as_itself_drops_its_acronym_and_a_leading_led_modifier()
                           "Multinational Security Support mission"),
                          ("The US-led coalition", "US-led coalition")]:
         assert _resolved([phrase + " said so."], [[(phrase, "nominal")]]) == {phrase: name}
+
+
+def test_a_name_that_ends_in_another_after_of_is_not_its_longer_form():
+    out = _resolved(["Colonel Tariq Jadoon of the Frontier Corps spoke.", "The Frontier Corps said it had moved."],
+                    [[("Colonel Tariq Jadoon of the Frontier Corps", "name")], [("The Frontier Corps", "name")]])
+    assert out["The Frontier Corps"] == "Frontier Corps"
