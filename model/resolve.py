@@ -626,11 +626,16 @@ def _reporting_subject(pronoun: Mention, resolved: list[Mention], agree: bool = 
               and c.end - offset <= len(prefix) and not c.extra.get("in_quote")]
     if not before:
         return None
-    subject = before[-1] if not prefix[before[-1].end - offset:].strip() else None
+    lead = prefix[:before[0].start - offset].strip()
+    opens_sentence = not lead or bool(_DATELINE.fullmatch(lead))  # the first actor is the sentence's subject
+    if pronoun.extra.get("main_clause"):
+        subject = before[0] if opens_sentence else None  # "..., saying it", "what it called"
+    else:
+        subject = before[-1] if not prefix[before[-1].end - offset:].strip() else None
     if subject is None and re.fullmatch(r",[^\"“”]*,\s*", prefix[before[0].end - offset:]):
         subject = before[0]
-    if subject is None and not prefix[:before[0].start - offset].strip() \
-            and re.fullmatch(r"\s[^\"“”,;]*\band\s*", prefix[before[0].end - offset:]):
+    if subject is None and opens_sentence \
+            and re.fullmatch(r"(?:,[^\"“”]*,)?\s[^\"“”,;]*\band\s*", prefix[before[0].end - offset:]):
         subject = before[0]  # "Bourita praised Washington for drafting the text and said the kingdom"
     if subject is None or (agree and (pronoun.kind == "person") != (subject.kind == "person")):
         return None
@@ -657,6 +662,11 @@ def _antecedent(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
             break
         if candidate.start >= pronoun.start or not candidate.actor:
             continue
+        prefix = pronoun.extra.get("object_prefix")
+        if prefix is not None and candidate.text.lower() in ("he", "she", "they") \
+                and candidate.sentence_index == pronoun.sentence_index \
+                and not re.search(r"[,;]|\band\b|\bthat\b", prefix[candidate.end - pronoun.extra["sentence_start"]:]):
+            continue  # "he would not meet him": an object is not its own clause's subject
         if pronoun.kind == "person" and candidate.kind == "person" and not candidate.plural:
             return candidate
         if pronoun.kind == "group" and candidate.kind != "person" and (candidate.plural or candidate.type == "name"):

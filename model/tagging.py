@@ -570,6 +570,8 @@ _REPORTED_CLAUSE = re.compile(
     r"(?: (?:on|in|late|early|last|earlier|later) [^,\"“”]{0,30}?)?(?: that)? $")
 
 
+# "..., saying it", "..., adding that they", "what it called": the pronoun is the sentence's subject
+_MAIN_CLAUSE_CUE = re.compile(r"(?:,\s*(?:saying|adding)(?: that)?|\bwhat) $")
 # "urged both sides", "called on the two sides", "praised by both sides": a set the sentence's own actors address
 _APPEAL_BEFORE = re.compile(r"\b(?:urg\w*|call\w* on|appeal\w* to|press\w*|ask\w*|praised by|told|warned|spoke to"
                             r"|invit\w*|met)\b[^.;\"“”]*$", re.IGNORECASE)
@@ -601,9 +603,15 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
         if lower in _FIRST_PERSON and extra["in_quote"]:
             extra["quoted"] = "speaker" if lower in ("i", "me", "my") else "speaker_group"
         reported = _REPORTED_CLAUSE.search(sentence.text[:char_start])
-        if reported and lower in ("he", "she", "it", "they") and not extra["in_quote"]:
-            # "X, which ..., said it": resolution takes the subject of the reporting verb (see resolve.py)
-            extra["reported_by"] = sentence.text[:reported.start()]
+        main = _MAIN_CLAUSE_CUE.search(sentence.text[:char_start])
+        if (reported or main) and lower in ("he", "she", "it", "they") and not extra["in_quote"]:
+            # "X, which ..., said it": resolution takes the subject of the reporting verb (see resolve.py);
+            # "X urged Y to halt strikes, saying it", "what it called": the subject of the sentence
+            extra["reported_by"] = sentence.text[:(reported or main).start()]
+            extra["sentence_start"] = sentence.start
+            extra["main_clause"] = not reported
+        if lower in ("him", "her", "them"):  # for the clause's subject, which it cannot be (resolve.py)
+            extra["object_prefix"] = sentence.text[:char_start]
             extra["sentence_start"] = sentence.start
     else:
         extra["names_inside"] = [n for n in _names_inside(text, gazetteer) if n[0] != text]

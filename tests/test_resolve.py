@@ -312,3 +312,19 @@ def test_a_name_that_ends_in_another_after_of_is_not_its_longer_form():
     out = _resolved(["Colonel Tariq Jadoon of the Frontier Corps spoke.", "The Frontier Corps said it had moved."],
                     [[("Colonel Tariq Jadoon of the Frontier Corps", "name")], [("The Frontier Corps", "name")]])
     assert out["The Frontier Corps"] == "Frontier Corps"
+
+
+def test_saying_it_and_what_it_called_point_to_the_sentences_subject():
+    out = _resolved(["Thailand urged Cambodia to halt strikes, saying it expected calm."],
+                    [[("Thailand", "name"), ("Cambodia", "name"), ("it", "pronoun")]])
+    assert out["it"] == "Thailand"
+    out = _resolved(["Thailand asked Washington to press Cambodia to end what it called provocations."],
+                    [[("Thailand", "name"), ("Washington", "name"), ("Cambodia", "name"), ("it", "pronoun")]])
+    assert out["it"] == "Thailand"
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject():
+    mentions = _resolved_list(["Robert Mugabe refused to meet Khalifa Haftar, saying he would not see him."],
+                              [[("Robert Mugabe", "name"), ("Khalifa Haftar", "name"), ("he", "pronoun"),
+                                ("him", "pronoun")]])
+    assert [m.actor for m in mentions] == ["Robert Mugabe", "Khalifa Haftar", "Robert Mugabe", "Khalifa Haftar"]
