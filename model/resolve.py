@@ -462,6 +462,12 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
     inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person" and n.actor
                    and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
                   None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
+    if head in NON_STATE_ARMED_HEADS or mention.text.lower().split()[-1] in ("guerrillas", "rebels", "fighters"):
+        group = next((n.actor for n in names if n.position == mention.start and n.actor and (
+            entry := gazetteer.lookup(n.raw)) is not None and entry.kind != "person" and not gazetteer.is_state(
+            entry.name) and not gazetteer.is_forces(entry.name)), None)
+        if group:  # "Colombia's ELN guerrillas": the group's, not the state's
+            return group
     found = _state_agent(mention, gazetteer) or _joint_set(mention, resolved, gazetteer) \
         or _armed_actor(mention, resolved, gazetteer, inside, home)
     if found:

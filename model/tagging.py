@@ -546,8 +546,9 @@ def guess_kind(name: str, gazetteer: Gazetteer) -> str:
 
 def _names_inside(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     names = []
-    for match in _NAME_RUN.finditer(text):
-        name = re.sub(r"['’]s$", "", match.group(0)).strip()
+    runs = [part for match in _NAME_RUN.finditer(text) for part in re.split(r"['’]s\s+", match.group(0))]
+    for run in runs:  # "Colombia's ELN": two names
+        name = re.sub(r"['’]s$", "", run).strip()
         if name.split()[0].lower() in ("the", "a", "an") and len(name.split()) > 1:
             name = name.split(" ", 1)[1]
         if name.lower() in ("the", "a", "an") or not name:

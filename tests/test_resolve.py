@@ -328,3 +328,8 @@ def test_an_object_pronoun_is_not_its_clauses_subject():
                               [[("Robert Mugabe", "name"), ("Khalifa Haftar", "name"), ("he", "pronoun"),
                                 ("him", "pronoun")]])
     assert [m.actor for m in mentions] == ["Robert Mugabe", "Khalifa Haftar", "Robert Mugabe", "Khalifa Haftar"]
+
+
+def test_a_groups_fighters_named_with_a_state_are_the_groups():
+    out = _resolved(["Libya's Hamas fighters said so."], [[("Libya's Hamas fighters", "nominal")]])
+    assert out["Libya's Hamas fighters"] == "Hamas"
