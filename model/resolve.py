@@ -95,6 +95,8 @@ def name_form(text: str, kind: str) -> str:
     if kind == "person":
         cut = 0
         for i, token in enumerate(tokens[:-1]):  # "Mozambique's Chapo": a possessive describes too
+            if token.lower() == "sheikh" and cut != i:
+                continue  # within a name: "Hassan Sheikh Mohamud", "Sharif Sheikh Ahmed"
             if token.lower().strip(".,") in TITLES or not _capitalised(token) or re.search(r"['’]s?$", token):
                 cut = i + 1
         tokens = tokens[cut:] or tokens[-1:]
@@ -213,6 +215,13 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
                     or (name.kind != "person" and other.kind != "person" and words
                         and other_words[:len(words)] == words)):
                 best, longest = other.form, other
+        if longest is None and len(words) == 1 and name.raw[:1].isupper():
+            # "Kang" after "Kang Young-hoon", "Somchai" after "Somchai Wongsawat": a name given family name first
+            # (or a Thai given name), when one person of the article starts with it
+            starting = {other.form: other for other in names if other.kind == "person"
+                        and len(_words(other.form)) > 1 and _words(other.form)[0] == words[0]}
+            if len(starting) == 1:
+                best, longest = next(iter(starting.items()))
         entry = gazetteer.lookup(best) or (gazetteer.person_by_surname(best) if name.kind == "person" else None)
         # "President Mugabe" alone in the article: Robert Mugabe; "the North" after "North Korean": North Korea
         name.actor = entry.name if entry else longest.actor if longest is not None and longest.actor else best

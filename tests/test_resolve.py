@@ -23,6 +23,7 @@ WORLD = Gazetteer.from_entries([
     ("Iraqi President Saddam Hussein", "Saddam Hussein"), ("South African leader F.W. de Klerk", "F.W. de Klerk"),
     ("Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("Mozambique's Chapo", "Chapo"),
     ("the party's leader Mahmoud Abbas", "Mahmoud Abbas"), ("Pope Francis", "Pope Francis"),
+    ("President Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud"), ("Sheikh Hikmat al-Hijri", "Hikmat al-Hijri"),
 ])
 def test_a_persons_name_form_drops_titles_and_descriptions(text, expected):
     assert name_form(text, "person") == expected
@@ -333,3 +334,10 @@ def test_an_object_pronoun_is_not_its_clauses_subject():
 def test_a_groups_fighters_named_with_a_state_are_the_groups():
     out = _resolved(["Libya's Hamas fighters said so."], [[("Libya's Hamas fighters", "nominal")]])
     assert out["Libya's Hamas fighters"] == "Hamas"
+
+
+def test_a_name_given_family_name_first_is_the_one_person_it_starts():
+    out = _resolved(["South Korean minister Kang Young-hoon met Yon Hyong-muk.", "Kang proposed talks."],
+                    [[("South Korean minister Kang Young-hoon", "name"), ("Yon Hyong-muk", "name")],
+                     [("Kang", "name")]])
+    assert out["Kang"] == "Kang Young-hoon"
