@@ -462,6 +462,16 @@ def _government_actor(mention, resolved, gazetteer, owner=None, home: str | None
     return state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)
 
 
+def _group_inside(mention, names, gazetteer) -> str | None:
+    """A gazetteer group (no state, no state's forces) named inside a nominal: "ELN" in "Colombia's ELN guerrillas"."""
+    for name in names:
+        entry = gazetteer.lookup(name.raw) if name.position == mention.start and name.actor else None
+        if entry is not None and entry.kind != "person" and not gazetteer.is_state(entry.name) \
+                and not gazetteer.is_forces(entry.name):
+            return name.actor
+    return None
+
+
 def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str | None = None):
     head = mention.head
     entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text))
@@ -472,9 +482,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                    and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
                   None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
     if head in NON_STATE_ARMED_HEADS or mention.text.lower().split()[-1] in ("guerrillas", "rebels", "fighters"):
-        group = next((n.actor for n in names if n.position == mention.start and n.actor and (
-            entry := gazetteer.lookup(n.raw)) is not None and entry.kind != "person" and not gazetteer.is_state(
-            entry.name) and not gazetteer.is_forces(entry.name)), None)
+        group = _group_inside(mention, names, gazetteer)
         if group:  # "Colombia's ELN guerrillas": the group's, not the state's
             return group
     found = _state_agent(mention, gazetteer) or _joint_set(mention, resolved, gazetteer) \

@@ -278,7 +278,8 @@ def test_a_president_named_without_a_state_speaks_for_the_datelines_state():
     sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
     spans = [(0, "Thailand", "name", 20), (0, "Thailand", "name", 46), (1, "We", "pronoun", 1),
              (1, "President Hun Sen", "name", 19)]
-    mentions = [make_mention(sentences[i], start, start + len(phrase), mtype, WORLD) for i, phrase, mtype, start in spans]
+    mentions = [make_mention(sentences[i], start, start + len(phrase), mtype, WORLD)
+                for i, phrase, mtype, start in spans]
     assert [m.text for m in mentions] == [phrase for _, phrase, _, _ in spans]
     actors = {m.text: m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))}
     assert actors["We"] == "Cambodia"
