@@ -462,6 +462,34 @@ def _government_actor(mention, resolved, gazetteer, owner=None, home: str | None
     return state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)
 
 
+# A UN mission's names ("United Nations Interim Force in Lebanon", "UN Verification Mission in Colombia") and the
+# nominals that mean the mission a report names ("UN peacekeepers", "the UN peacekeeping force", "the mission")
+_UN_MISSION = re.compile(r"^(?:United Nations|UN|U\.N\.)\s.*\b(?:mission|force|operation|office)\b", re.IGNORECASE)
+_UN_PEACEKEEPING = re.compile(r"\b(?:UN|U\.N\.|United Nations)\s+(?:peacekeep\w*|mission|force|troops)\b", re.IGNORECASE)
+_BARE_MISSION = re.compile(r"^the\s+(?:mission|peacekeepers|peacekeeping (?:force|mission))$", re.IGNORECASE)
+
+
+def _is_un_mission(actor: str | None, gazetteer) -> bool:
+    entry = gazetteer.lookup(actor or "")
+    return any(_UN_MISSION.match(form) for form in [actor or ""] + (entry.aliases if entry else []))
+
+
+def _un_mission(mention, resolved, names, gazetteer) -> str | None:
+    """"UN peacekeepers", "the UN peacekeeping mission", "the mission": the UN mission the report names (the
+    nearest before, else the first after); a bare "the mission" only where the nearest mission before is a UN one."""
+    bare = bool(_BARE_MISSION.match(mention.text))
+    if not bare and not _UN_PEACEKEEPING.search(mention.text):
+        return None
+    for candidate in reversed(resolved):
+        if candidate.start < mention.start and _is_un_mission(candidate.actor, gazetteer):
+            return candidate.actor
+        if bare and candidate.start < mention.start and candidate.head == "mission":
+            return None  # "the EU mission ... the mission"
+    if bare:
+        return None
+    return next((n.actor for n in names if n.position > mention.start and _is_un_mission(n.actor, gazetteer)), None)
+
+
 def _group_inside(mention, names, gazetteer) -> str | None:
     """A gazetteer group (no state, no state's forces) named inside a nominal: "ELN" in "Colombia's ELN guerrillas"."""
     for name in names:
@@ -485,7 +513,8 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         group = _group_inside(mention, names, gazetteer)
         if group:  # "Colombia's ELN guerrillas": the group's, not the state's
             return group
-    found = _state_agent(mention, gazetteer) or _joint_set(mention, resolved, gazetteer) \
+    found = _un_mission(mention, resolved, names, gazetteer) or _state_agent(mention, gazetteer) \
+        or _joint_set(mention, resolved, gazetteer) \
         or _armed_actor(mention, resolved, gazetteer, inside, home)
     if found:
         return found

@@ -342,3 +342,13 @@ def test_a_name_given_family_name_first_is_the_one_person_it_starts():
                     [[("South Korean minister Kang Young-hoon", "name"), ("Yon Hyong-muk", "name")],
                      [("Kang", "name")]])
     assert out["Kang"] == "Kang Young-hoon"
+
+
+def test_un_peacekeepers_are_the_un_mission_the_report_names():
+    world = Gazetteer.from_entries([{"name": "UNIFIL", "aliases": ["United Nations Interim Force in Lebanon"],
+                                     "kind": "group"}, {"name": "Hezbollah", "aliases": [], "kind": "group"}])
+    sentence = Sentence(0, 0, 80, "UNIFIL said Hezbollah fired. UN peacekeepers and the mission stayed.")
+    texts = ["UNIFIL", "Hezbollah", "UN peacekeepers", "the mission"]
+    mentions = [make_mention(sentence, sentence.text.index(t), sentence.text.index(t) + len(t),
+                             "name" if t[0].isupper() and " " not in t else "nominal", world) for t in texts]
+    assert [m.actor for m in resolve(mentions, world)] == ["UNIFIL", "Hezbollah", "UNIFIL", "UNIFIL"]
