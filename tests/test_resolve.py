@@ -42,8 +42,8 @@ def test_states_and_their_forces_come_from_the_aliases():
     assert WORLD.state_of_forces("Thai troops") == "Thailand" and WORLD.state_of_forces("Thailand") is None
 
 
-def _resolved_list(sentences, spans):
-    """The resolved mentions, in document order."""
+def _resolved_list(sentences, spans, home=None):
+    """The resolved mentions, in document order (``home``: the dateline's state)."""
     mentions, start = [], 0
     for index, (text, marked) in enumerate(zip(sentences, spans)):
         sentence = Sentence(index, start, start + len(text), text)
@@ -53,12 +53,12 @@ def _resolved_list(sentences, spans):
             previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
             mentions.append(previous)
         start += len(text) + 1
-    return resolve(mentions, WORLD)
+    return resolve(mentions, WORLD, home=home)
 
 
-def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]]):
+def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]], home=None):
     """Resolve hand-given mentions (phrase, type) over consecutive sentences; returns {phrase: actor}."""
-    return {m.text: m.actor for m in _resolved_list(sentences, spans)}
+    return {m.text: m.actor for m in _resolved_list(sentences, spans, home)}
 
 
 def test_officials_and_governments_stand_for_their_state():
@@ -262,37 +262,25 @@ def test_a_defence_ministrys_soldiers_are_its_states_forces():
 
 
 def test_the_force_is_the_force_the_report_names_not_the_datelines_army():
-    first = "BANGKOK, Jan 6 - The Gang Suppression Force landed."
-    second = "The force said it would stay."
-    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
-    mentions = [make_mention(sentences[0], 17, 43, "name", WORLD), make_mention(sentences[1], 0, 9, "nominal", WORLD)]
-    assert [m.text for m in mentions] == ["The Gang Suppression Force", "The force"]
-    actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))]
-    assert actors == ["Gang Suppression Force", "Gang Suppression Force"]
+    sentences = ["BANGKOK, Jan 6 - The Gang Suppression Force landed.", "The force said it would stay."]
+    out = _resolved(sentences, [[("The Gang Suppression Force", "name")], [("The force", "nominal")]],
+                    home=dateline_state(sentences[0], WORLD))
+    assert out == {"The Gang Suppression Force": "Gang Suppression Force", "The force": "Gang Suppression Force"}
 
 
 def test_a_president_named_without_a_state_speaks_for_the_datelines_state():
-    # The report names Thailand more, but "we" in the quote of an unqualified president is the dateline's Cambodia.
-    first = "PHNOM PENH, Jan 6 - Thailand fired first, and Thailand moved tanks."
-    second = '"We will respond," President Hun Sen said.'
-    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
-    spans = [(0, "Thailand", "name", 20), (0, "Thailand", "name", 46), (1, "We", "pronoun", 1),
-             (1, "President Hun Sen", "name", 19)]
-    mentions = [make_mention(sentences[i], start, start + len(phrase), mtype, WORLD)
-                for i, phrase, mtype, start in spans]
-    assert [m.text for m in mentions] == [phrase for _, phrase, _, _ in spans]
-    actors = {m.text: m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))}
-    assert actors["We"] == "Cambodia"
+    # The report names Thailand, but "we" in the quote of an unqualified president is the dateline's Cambodia.
+    sentences = ["PHNOM PENH, Jan 6 - Thailand fired first.", '"We will respond," President Hun Sen said.']
+    out = _resolved(sentences, [[("Thailand", "name")], [("We", "pronoun"), ("President Hun Sen", "name")]],
+                    home=dateline_state(sentences[0], WORLD))
+    assert out["We"] == "Cambodia"
 
 
 def test_the_army_of_a_datelined_report_is_the_datelines_states():
-    first = "BANGKOK, Jan 6 - Cambodia protested."
-    second = "The army said it would hold."
-    sentences = [Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(first) + 1 + len(second), second)]
-    mentions = [make_mention(sentences[0], 17, 25, "name", WORLD), make_mention(sentences[1], 0, 8, "nominal", WORLD)]
-    assert [m.text for m in mentions] == ["Cambodia", "The army"]
-    actors = [m.actor for m in resolve(mentions, WORLD, home=dateline_state(first, WORLD))]
-    assert actors == ["Cambodia", "Royal Thai Armed Forces"]
+    sentences = ["BANGKOK, Jan 6 - Cambodia protested.", "The army said it would hold."]
+    out = _resolved(sentences, [[("Cambodia", "name")], [("The army", "nominal")]],
+                    home=dateline_state(sentences[0], WORLD))
+    assert out == {"Cambodia": "Cambodia", "The army": "Royal Thai Armed Forces"}
 
 
 def test_the_attackers_are_the_armed_men_just_described():
