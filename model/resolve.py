@@ -554,13 +554,15 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                 return state
             # "his media office", "her ministry": its own actor, named by the phrase (below)
     wants_person = head in PERSON_NOUNS and not mention.plural
+    # a gazetteer role is singular: "the gangs" are the actor whose roles hold "gang" (Viv Ansanm)
+    role = head[:-1] if mention.plural and head.endswith("s") and not head.endswith("ss") else head
     before = [n for n in names if n.position < mention.start][::-1]
     after = [n for n in names if n.position > mention.start]
     for candidate in before + after:
         if (candidate.kind == "person") != wants_person:
             continue
         entry = gazetteer.lookup(candidate.actor or "")
-        if (entry and head in entry.roles) or head in _words(candidate.raw):
+        if (entry and role in entry.roles) or head in _words(candidate.raw):
             return candidate.actor
     same_head = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head == head
                         and (m.kind == "person") == wants_person

@@ -16,6 +16,8 @@ WORLD = Gazetteer.from_entries([
     {"name": "Khalifa Haftar", "aliases": ["Haftar"], "kind": "person", "roles": ["general"],
      "forces": "Libyan National Army"},
     {"name": "Robert Mugabe", "aliases": [], "kind": "person"},
+    {"name": "Viv Ansanm", "aliases": [], "kind": "group", "roles": ["gang"]},
+    {"name": "JNIM", "aliases": [], "kind": "group", "roles": ["terrorist"]},
 ])
 
 
@@ -340,3 +342,14 @@ def test_un_peacekeepers_are_the_un_mission_the_report_names():
     mentions = [make_mention(sentence, sentence.text.index(t), sentence.text.index(t) + len(t),
                              "name" if t[0].isupper() and " " not in t else "nominal", world) for t in texts]
     assert [m.actor for m in resolve(mentions, world)] == ["UNIFIL", "Hezbollah", "UNIFIL", "UNIFIL"]
+
+
+def test_a_plural_nominal_is_the_actor_whose_gazetteer_role_it_names():
+    # Roles are singular in the gazetteer ("gang", "terrorist"); the plural nominal names the same actor.
+    actors = _resolved(
+        ["Police said the gangs had burned the market.", "Viv Ansanm said it was not to blame.",
+         "JNIM claimed the attack.", "The army vowed to hunt down the terrorists."],
+        [[("Police", "nominal"), ("the gangs", "nominal")], [("Viv Ansanm", "name")], [("JNIM", "name")],
+         [("The army", "nominal"), ("the terrorists", "nominal")]])
+    assert actors["the gangs"] == "Viv Ansanm"
+    assert actors["the terrorists"] == "JNIM"
