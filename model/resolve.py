@@ -539,16 +539,20 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                 state = _modifying_actor(antecedent.text, gazetteer) if ministry else None
                 owner_actor = state if state and gazetteer.is_state(state) else antecedent.actor
                 return _forces_or_self(owner_actor, gazetteer)
-            if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS:
+            men = mention.text.lower().split()[-1] == "men"  # its head is "man", no armed head
+            if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS or men:
                 if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
                     return antecedent.actor
                 entry = gazetteer.lookup(antecedent.actor)
                 if entry and entry.forces:
                     return entry.forces
+                if entry and entry.kind != "person":  # "An RSF commander ... his men": named by the group
+                    return _forces_or_self(entry.name, gazetteer)
                 side = _speaker_side(antecedent, resolved, gazetteer)  # "Zelenskiy ... his troops"
-                if side != antecedent.actor:
+                if side != antecedent.actor:  # "A Taliban commander, Mawlawi Abdul Rahim, ... his men"
                     return _forces_or_self(side, gazetteer)
-                return f"forces of {antecedent.actor}"
+                if not men:  # "his men" of a man with no known side stay themselves
+                    return f"forces of {antecedent.actor}"
             state = _government_actor(mention, resolved, gazetteer, owner=antecedent)
             if state:
                 return state

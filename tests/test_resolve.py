@@ -353,3 +353,12 @@ def test_a_plural_nominal_is_the_actor_whose_gazetteer_role_it_names():
          [("The army", "nominal"), ("the terrorists", "nominal")]])
     assert actors["the gangs"] == "Viv Ansanm"
     assert actors["the terrorists"] == "JNIM"
+
+
+def test_his_men_are_the_group_their_commander_is_introduced_with():
+    actors = _resolved(["A Hamas commander in Gaza, Abu Khaled, said his men would fight on."],
+                       [[("A Hamas commander in Gaza", "nominal"), ("Abu Khaled", "name"), ("his men", "nominal")]])
+    assert actors["his men"] == "Hamas"
+    actors = _resolved(["A Hamas commander denied that his men had crossed the line."],
+                       [[("A Hamas commander", "nominal"), ("his men", "nominal")]])
+    assert actors["his men"] == "Hamas"
