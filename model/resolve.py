@@ -140,8 +140,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
     for mention in mentions:
         if (mention.type == "pronoun" and mention.extra.get("quoted")) or (
                 mention.type == "nominal" and not mention.actor and mention.extra.get("in_quote")
-                and re.match(r"^(?:our|my)\s", mention.text, re.IGNORECASE)):
-            quoted.append(mention)  # "we", "our troops": the speaker's, who is often named after the quote
+                and (re.match(r"^(?:our|my)\s", mention.text, re.IGNORECASE) or _ENEMY.match(mention.text))):
+            quoted.append(mention)  # "we", "our troops", "the enemy": by the speaker, often named after the quote
             continue
         if mention.type == "nominal" and not mention.actor:
             head_mention = by_start.get(mention.extra.get("appos_of"))
@@ -162,6 +162,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
         resolved.append(mention)
     for pronoun in quoted:
         speaker = _speaker(pronoun, resolved)
+        if _ENEMY.match(pronoun.text):
+            side = _speaker_side(speaker, resolved, gazetteer, home) if speaker is not None else None
+            pronoun.actor = (_opponent(side, resolved, gazetteer) if side else None) or _clean(pronoun.text)
+            resolved.append(pronoun)
+            continue
         if pronoun.type == "nominal":  # "our troops": the speaker side's forces, else the side itself
             side = _speaker_side(speaker, resolved, gazetteer, home) if speaker is not None else None
             if side and pronoun.head in STATE_FORCE_HEADS:
@@ -252,8 +257,13 @@ _NATION_LEADERS = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 GROUP_AGENT_HEADS = {"leader", "leaders", "member", "members", "commander", "commanders", "faction", "wing"}
 
 
+_POSTED_TO = re.compile(r"\b(envoy|ambassador|representative|delegate|emissary)\s+(?:to|at)\s.*$", re.IGNORECASE)
+
+
 def _modifying_actor(text: str, gazetteer) -> str | None:
-    """The state (by name or nationality adjective) or gazetteer organisation named inside ``text``."""
+    """The state (by name or nationality adjective) or gazetteer organisation named inside ``text``; not the body
+    an envoy is sent to ("Polisario's envoy to the United Nations" is Polisario's)."""
+    text = _POSTED_TO.sub(r"\1", text)
     words = re.findall(r"[A-Z][\w.'’-]*", text)
     for n in range(min(3, len(words)), 0, -1):  # the longest run first: "South Korean" before "Korean"
         for i in range(len(words) - n + 1):
@@ -659,6 +669,29 @@ def _state_office(texts: list[str]) -> bool:
 def _is_armed_name(actor: str | None, gazetteer) -> bool:
     return gazetteer.is_forces(actor) or bool(re.search(r"\b(?:army|forces|military|defen[cs]e force)\b",
                                                          actor or "", re.IGNORECASE))
+
+
+# What a speaker calls the other side: "the enemy will not know from where", "the Moroccan occupier" is named
+_ENEMY = re.compile(r"^the\s+(?:enemy|enemies|invaders?|occupiers?|aggressors?)$", re.IGNORECASE)
+
+
+def _opponent(side: str, resolved, gazetteer) -> str | None:
+    """The other side of a two-sided report: the state or armed actor the article names most that is neither
+    ``side`` nor its state or forces (pronouns, joint actors and an actor named once do not count)."""
+    def state(actor):
+        return gazetteer.state_of_forces(actor) or actor
+
+    def belligerent(actor):
+        entry = gazetteer.lookup(actor)
+        return gazetteer.is_state(state(actor)) or _is_armed_name(actor, gazetteer) or bool(
+            entry and set(entry.roles) & (NON_STATE_ARMED_HEADS | {"gang", "terrorist"}))
+    counts: dict = {}
+    for m in resolved:
+        if m.type != "pronoun" and m.actor and m.kind != "person" and " and " not in m.actor \
+                and state(m.actor) != state(side) and belligerent(m.actor):
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best and counts[best] > 1 else None
 
 
 def _speaker(pronoun: Mention, resolved: list[Mention]) -> Mention | None:

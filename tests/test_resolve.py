@@ -362,3 +362,19 @@ def test_his_men_are_the_group_their_commander_is_introduced_with():
     actors = _resolved(["A Hamas commander denied that his men had crossed the line."],
                        [[("A Hamas commander", "nominal"), ("his men", "nominal")]])
     assert actors["his men"] == "Hamas"
+
+
+def test_the_enemy_in_a_quote_is_the_speakers_opponent():
+    actors = _resolved(
+        ["Thailand and Cambodia traded fire on the border.", "Thailand accused Cambodia of shelling villages.",
+         "\"The enemy will pay,\" Thai Prime Minister Anutin Charnvirakul said."],
+        [[("Thailand", "name"), ("Cambodia", "name")], [("Thailand", "name"), ("Cambodia", "name")],
+         [("The enemy", "nominal"), ("Thai Prime Minister Anutin Charnvirakul", "name")]])
+    assert actors["The enemy"] == "Cambodia"
+
+
+def test_an_envoy_speaks_for_the_state_that_sends_them_not_the_body_they_are_sent_to():
+    actors = _resolved(["\"We will not give up,\" Cambodia's envoy to the United States, Chea Kean, told reporters."],
+                       [[("We", "pronoun"), ("Cambodia's envoy to the United States", "nominal"),
+                         ("Chea Kean", "name")]])
+    assert actors["We"] == "Cambodia"
