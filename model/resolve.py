@@ -32,7 +32,7 @@ TITLES = {
 MILITARY_PLURALS = {"forces", "troops", "fighters", "soldiers", "units", "militants", "rebels"}
 # Heads of armed nominals; a state modifying the first set names its armed forces ("Thai troops"), never the
 # second ("Sudanese rebels" are not Sudan's army).
-STATE_FORCE_HEADS = {"force", "forces", "troop", "soldier", "unit", "army", "brigade", "battalion", "division",
+STATE_FORCE_HEADS = {"force", "forces", "troop", "soldier", "unit", "army", "brigade", "battalion", "division", "patrol",
                      "military", "navy", "marine", "serviceman", "servicemen", "officer", "commander", "airforce"}
 NON_STATE_ARMED_HEADS = {"fighter", "militant", "rebel", "militia", "men", "gunman", "guerrilla", "guerrillas",
                          "insurgent", "jihadist", "separatist", "paramilitary", "combatant", "combatants"}

@@ -506,6 +506,10 @@ def _mend_brackets(mentions, offsets, text):
     return mended
 
 
+# Plural unit nouns the resolver reads in the singular, as it reads "troops": "Indian armoured divisions"
+_UNIT_NOUNS = {"brigade", "battalion", "division", "regiment", "patrol", "squad"}
+
+
 def _head(text: str) -> tuple[str, bool]:
     """The head noun of a nominal (singular form) and whether it is plural."""
     core = _HEAD_STOP.split(" " + text + " ", maxsplit=1)[0]
@@ -515,8 +519,8 @@ def _head(text: str) -> tuple[str, bool]:
         return _PLURAL_IRREGULAR[word], word not in ("police",)
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         stem = word[:-1]
-        if stem in ACTOR_LEMMAS or word in GROUP_NOUNS or stem in PERSON_NOUNS:
-            return (stem if stem in ACTOR_LEMMAS | PERSON_NOUNS else word), True
+        if stem in ACTOR_LEMMAS or word in GROUP_NOUNS or stem in PERSON_NOUNS or stem in _UNIT_NOUNS:
+            return (stem if stem in ACTOR_LEMMAS | PERSON_NOUNS | _UNIT_NOUNS else word), True
         return word, True
     return word, False
 

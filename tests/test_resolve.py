@@ -378,3 +378,11 @@ def test_an_envoy_speaks_for_the_state_that_sends_them_not_the_body_they_are_sen
                        [[("We", "pronoun"), ("Cambodia's envoy to the United States", "nominal"),
                          ("Chea Kean", "name")]])
     assert actors["We"] == "Cambodia"
+
+
+def test_plural_unit_nouns_are_a_states_forces_like_troops():
+    actors = _resolved(["Thai armoured divisions moved north as Thai patrols and Cambodia's border brigades dug in."],
+                       [[("Thai armoured divisions", "nominal"), ("Thai patrols", "nominal"),
+                         ("Cambodia's border brigades", "nominal")]])
+    assert actors["Thai armoured divisions"] == "Royal Thai Armed Forces"
+    assert actors["Thai patrols"] == "Royal Thai Armed Forces"
