@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .mentions import COMPOUND_MODIFIER, PERSON_NOUNS, Mention
+from .mentions import COMPOUND_MODIFIER, GROUP_NOUNS, PERSON_NOUNS, Mention
 
 TITLES = {
     "president", "prime", "minister", "general", "major", "lieutenant", "lt", "gen", "col", "colonel", "field",
@@ -191,7 +191,7 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
         if m.type == "name":
             names.append(_Name(m.start, m.text, "", m.kind, m.sentence_index))
         for text, label in m.extra.get("names_inside", []):
-            if text != m.text:
+            if text != m.text and text.lower() not in GROUP_NOUNS:  # "Junta leader Assimi Goita": no "Junta"
                 names.append(_Name(m.start, text, "", "person" if label == "PERSON" else "group", m.sentence_index))
     for name in names:
         name.form = name_form(name.raw, name.kind)

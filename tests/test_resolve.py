@@ -386,3 +386,10 @@ def test_plural_unit_nouns_are_a_states_forces_like_troops():
                          ("Cambodia's border brigades", "nominal")]])
     assert actors["Thai armoured divisions"] == "Royal Thai Armed Forces"
     assert actors["Thai patrols"] == "Royal Thai Armed Forces"
+
+
+def test_a_capitalised_common_noun_inside_a_name_is_no_actor_of_its_own():
+    # "Junta leader ..." holds no actor called "Junta": the junta is the government of the dateline's state
+    actors = _resolved(["Junta leader General Assimi Goita spoke on television.", "The junta said it would not talk."],
+                       [[("Junta leader General Assimi Goita", "name")], [("The junta", "nominal")]], home="Libya")
+    assert actors["The junta"] == "Libya"
