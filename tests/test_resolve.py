@@ -393,3 +393,9 @@ def test_a_capitalised_common_noun_inside_a_name_is_no_actor_of_its_own():
     actors = _resolved(["Junta leader General Assimi Goita spoke on television.", "The junta said it would not talk."],
                        [[("Junta leader General Assimi Goita", "name")], [("The junta", "nominal")]], home="Libya")
     assert actors["The junta"] == "Libya"
+
+
+def test_a_number_with_a_thousands_comma_keeps_the_head_noun():
+    actors = _resolved(["The Thai army said it had moved more than 30,000 troops to the border."],
+                       [[("The Thai army", "nominal"), ("more than 30,000 troops", "nominal")]])
+    assert actors["more than 30,000 troops"] == "Royal Thai Armed Forces"
