@@ -150,6 +150,17 @@ class Gazetteer:
         entry = self.lookup(name or "")
         return self._state_by_forces.get(entry.name) if entry is not None else None
 
+    def office_of(self, state_name: str, office: str) -> Actor | None:
+        """A state's office as the gazetteer names it: ``office_of("Turkey", "defence ministry")`` finds the entry
+        called "Turkish Defence Ministry" or "Turkey's defence ministry", if there is one."""
+        self.state("")
+        forms = [form for form, actor in self._states.items() if actor.name == state_name]
+        for form in forms:
+            entry = self.lookup(f"{form} {office}") or self.lookup(f"{form}'s {office}")
+            if entry is not None and entry.name != state_name:
+                return entry
+        return None
+
     def is_forces(self, name: str | None) -> bool:
         self.state("")
         entry = self.lookup(name or "")

@@ -510,6 +510,20 @@ def _group_inside(mention, names, gazetteer) -> str | None:
     return None
 
 
+_MINISTRY = re.compile(r"\b(defen[cs]e|foreign|interior|war|information|justice)\s+ministry\b"
+                       r"|\bministry\s+of\s+(?:the\s+)?(defen[cs]e|foreign affairs|interior|war|information|justice)",
+                       re.IGNORECASE)
+
+
+def _ministry(text: str) -> str | None:
+    """"defence ministry" for "the defence ministry" and "the Ministry of Defense"; None for a bare "the ministry"."""
+    found = _MINISTRY.search(text)
+    if not found:
+        return None
+    kind = (found.group(1) or found.group(2)).lower().replace("defense", "defence").replace("foreign affairs", "foreign")
+    return f"{kind} ministry"
+
+
 def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str | None = None):
     head = mention.head
     entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text))
@@ -578,8 +592,17 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         entry = gazetteer.lookup(candidate.actor or "")
         if (entry and role in entry.roles) or head in _words(candidate.raw):
             return candidate.actor
+    ministry = _ministry(mention.text) if head == "ministry" else None
+    if ministry and _modifying_actor(mention.text, gazetteer):
+        return _clean(mention.text)  # "The Iraqi foreign ministry": named by itself, not by the last ministry
+    if ministry:  # "the defence ministry" in a report from Ankara: Turkey's, as the gazetteer names it
+        state = home or _main_state(mention, resolved, gazetteer)
+        entry = gazetteer.office_of(state, ministry) if state else None
+        if entry is not None:
+            return entry.name
     same_head = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head == head
                         and (m.kind == "person") == wants_person
+                        and (not ministry or _ministry(m.text) == ministry)
                         and bool(_LOCAL.search(m.text)) == bool(_LOCAL.search(mention.text)), sentences_back=4)
     if same_head is not None:  # "the agency" after "the UN refugee agency"
         return same_head.actor

@@ -18,6 +18,7 @@ WORLD = Gazetteer.from_entries([
     {"name": "Robert Mugabe", "aliases": [], "kind": "person"},
     {"name": "Viv Ansanm", "aliases": [], "kind": "group", "roles": ["gang"]},
     {"name": "JNIM", "aliases": [], "kind": "group", "roles": ["terrorist"]},
+    {"name": "Thai Defence Ministry", "aliases": [], "kind": "group"},
 ])
 
 
@@ -399,3 +400,11 @@ def test_a_number_with_a_thousands_comma_keeps_the_head_noun():
     actors = _resolved(["The Thai army said it had moved more than 30,000 troops to the border."],
                        [[("The Thai army", "nominal"), ("more than 30,000 troops", "nominal")]])
     assert actors["more than 30,000 troops"] == "Royal Thai Armed Forces"
+
+
+def test_a_ministry_is_the_reports_states_by_kind_and_a_named_one_is_itself():
+    actors = _resolved(["The defence ministry said troops were on alert.", "The Cambodian foreign ministry protested."],
+                       [[("The defence ministry", "nominal"), ("troops", "nominal")],
+                        [("The Cambodian foreign ministry", "nominal")]], home="Thailand")
+    assert actors["The defence ministry"] == "Thai Defence Ministry"  # the gazetteer's, for the dateline's state
+    assert actors["The Cambodian foreign ministry"] == "Cambodian foreign ministry"  # not the defence ministry
