@@ -39,6 +39,9 @@ _FORCES_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?)(?:'s)? (?
 _GOVERNMENT_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?) (?:government|authorities)$")
 
 
+_ARMED_GROUP_ROLES = {"militant", "insurgent", "rebel", "guerrilla", "jihadist"}
+
+
 def _key(text: str) -> str:
     text = " ".join(text.replace("’", "'").split()).lower()
     for prefix in ("the ",):
@@ -172,6 +175,8 @@ class Gazetteer:
         if self._states is None:
             self._states = {}
             for actor in self.actors:
+                if set(actor.roles) & _ARMED_GROUP_ROLES:
+                    continue  # "Hamas authorities" do not make Hamas a state
                 forms = [_key(a) for a in actor.aliases]
                 demonyms = [m.group(1) for f in forms for m in [_GOVERNMENT_ALIAS.match(f)] if m]
                 if demonyms:

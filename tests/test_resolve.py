@@ -408,3 +408,10 @@ def test_a_ministry_is_the_reports_states_by_kind_and_a_named_one_is_itself():
                         [("The Cambodian foreign ministry", "nominal")]], home="Thailand")
     assert actors["The defence ministry"] == "Thai Defence Ministry"  # the gazetteer's, for the dateline's state
     assert actors["The Cambodian foreign ministry"] == "Cambodian foreign ministry"  # not the defence ministry
+
+
+def test_an_armed_group_with_authorities_is_no_state():
+    world = Gazetteer.from_entries([
+        {"name": "Israel", "aliases": ["Israeli government"], "kind": "group"},
+        {"name": "Hamas", "aliases": ["Hamas authorities"], "kind": "group", "roles": ["militant"]}])
+    assert world.is_state("Israel") and not world.is_state("Hamas")
