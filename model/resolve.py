@@ -664,8 +664,8 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer, home: st
         if _state_office(texts) and not military:
             # "President Irfaan Ali" in a story datelined GEORGETOWN: Guyana, else the state the report names most
             main = home or _main_state(speaker, resolved, gazetteer)
-        elif military:
-            main = _main_state(speaker, resolved, gazetteer)
+        elif military:  # "army spokesman Major General ..." in a datelined report: the dateline's army
+            main = home or _main_state(speaker, resolved, gazetteer)
         if same is not None and not military:
             side = same.actor
         elif main is not None:

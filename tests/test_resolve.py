@@ -6,7 +6,7 @@ from actor_stance.resolve import dateline_state, name_form, resolve
 from actor_stance.sentences import Sentence
 from actor_stance.tagging import make_mention
 
-WORLD = Gazetteer.from_entries([
+WORLD_ENTRIES = [
     {"name": "Thailand", "aliases": ["Bangkok", "Thai government", "Thai authorities"], "kind": "group"},
     {"name": "Royal Thai Armed Forces", "aliases": ["Thai army", "Thai troops", "Thai military"], "kind": "group"},
     {"name": "Cambodia", "aliases": ["Phnom Penh", "Cambodian government"], "kind": "group"},
@@ -19,7 +19,8 @@ WORLD = Gazetteer.from_entries([
     {"name": "Viv Ansanm", "aliases": [], "kind": "group", "roles": ["gang"]},
     {"name": "JNIM", "aliases": [], "kind": "group", "roles": ["terrorist"]},
     {"name": "Thai Defence Ministry", "aliases": [], "kind": "group"},
-])
+]
+WORLD = Gazetteer.from_entries(WORLD_ENTRIES)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,7 +46,7 @@ def test_states_and_their_forces_come_from_the_aliases():
     assert WORLD.state_of_forces("Thai troops") == "Thailand" and WORLD.state_of_forces("Thailand") is None
 
 
-def _resolved_list(sentences, spans, home=None):
+def _resolved_list(sentences, spans, home=None, gazetteer=WORLD):
     """The resolved mentions, in document order (``home``: the dateline's state)."""
     mentions, start = [], 0
     for index, (text, marked) in enumerate(zip(sentences, spans)):
@@ -53,15 +54,15 @@ def _resolved_list(sentences, spans, home=None):
         previous = None
         for phrase, mtype in marked:
             offset = text.index(phrase)
-            previous = make_mention(sentence, offset, offset + len(phrase), mtype, WORLD, previous)
+            previous = make_mention(sentence, offset, offset + len(phrase), mtype, gazetteer, previous)
             mentions.append(previous)
         start += len(text) + 1
-    return resolve(mentions, WORLD, home=home)
+    return resolve(mentions, gazetteer, home=home)
 
 
-def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]], home=None):
+def _resolved(sentences: list[str], spans: list[list[tuple[str, str]]], home=None, gazetteer=WORLD):
     """Resolve hand-given mentions (phrase, type) over consecutive sentences; returns {phrase: actor}."""
-    return {m.text: m.actor for m in _resolved_list(sentences, spans, home)}
+    return {m.text: m.actor for m in _resolved_list(sentences, spans, home, gazetteer)}
 
 
 def test_officials_and_governments_stand_for_their_state():
@@ -415,3 +416,14 @@ def test_an_armed_group_with_authorities_is_no_state():
         {"name": "Israel", "aliases": ["Israeli government"], "kind": "group"},
         {"name": "Hamas", "aliases": ["Hamas authorities"], "kind": "group", "roles": ["militant"]}])
     assert world.is_state("Israel") and not world.is_state("Hamas")
+
+
+def test_an_unqualified_army_spokesman_speaks_for_the_datelines_army():
+    actors = _resolved(
+        ["Thai troops fought Cambodian troops near the temple.",
+         "\"Our units are moving forward,\" army spokesman Major General Pongsak Thanomwong said."],
+        [[("Thai troops", "nominal"), ("Cambodian troops", "nominal")],
+         [("Our units", "nominal"), ("army spokesman Major General Pongsak Thanomwong", "name")]], home="Thailand",
+        gazetteer=Gazetteer.from_entries(WORLD_ENTRIES + [
+            {"name": "Royal Cambodian Armed Forces", "aliases": ["Cambodian troops"], "kind": "group"}]))
+    assert actors["Our units"] == "Royal Thai Armed Forces"  # not the Cambodian troops named last
