@@ -418,12 +418,19 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
 
 
 def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | None:
-    """The state the article names most before ``mention``, else the state of its dateline (``home``)."""
+    """The state the article names most before ``mention``, else the state of its dateline (``home``), else the
+    state that introduces someone ("Sri Lankan President Chandrika Kumaratunga")."""
     counts: dict = {}
     for m in resolved:
         if m.start < mention.start and gazetteer.is_state(m.actor):
             counts[m.actor] = counts.get(m.actor, 0) + 1
-    return max(counts, key=counts.get, default=None) or home
+    found = max(counts, key=counts.get, default=None) or home
+    if found is None:
+        for m in resolved:
+            state = _modifying_actor(m.text, gazetteer) if m.start < mention.start and m.kind == "person" else None
+            if state and gazetteer.is_state(state):
+                return state
+    return found
 
 
 # "CITY, Country" then ", Dec 10 -" or " (Reuters) -", at the start or after a headline

@@ -427,3 +427,11 @@ def test_an_unqualified_army_spokesman_speaks_for_the_datelines_army():
         gazetteer=Gazetteer.from_entries(WORLD_ENTRIES + [
             {"name": "Royal Cambodian Armed Forces", "aliases": ["Cambodian troops"], "kind": "group"}]))
     assert actors["Our units"] == "Royal Thai Armed Forces"  # not the Cambodian troops named last
+
+
+def test_the_government_of_a_state_named_only_in_someones_title():
+    actors = _resolved(["Thai Prime Minister Anutin Charnvirakul extended the emergency.",
+                        "The rebels said they would talk if the government halted its offensive."],
+                       [[("Thai Prime Minister Anutin Charnvirakul", "name")],
+                        [("The rebels", "nominal"), ("the government", "nominal")]])
+    assert actors["the government"] == "Thailand"
