@@ -435,3 +435,12 @@ def test_the_government_of_a_state_named_only_in_someones_title():
                        [[("Thai Prime Minister Anutin Charnvirakul", "name")],
                         [("The rebels", "nominal"), ("the government", "nominal")]])
     assert actors["the government"] == "Thailand"
+
+
+def test_an_organisation_nominal_set_off_before_its_name_is_that_organisation():
+    actors = _resolved(["The main opposition party, CHADEMA, was barred from the vote.", "The party said it would appeal."],
+                       [[("The main opposition party", "nominal"), ("CHADEMA", "name")], [("The party", "nominal")]])
+    assert actors["The main opposition party"] == "CHADEMA" and actors["The party"] == "CHADEMA"
+    actors = _resolved(["The army, Hamas, and the police were all there."],  # a list, not an apposition
+                       [[("The army", "nominal"), ("Hamas", "name"), ("the police", "nominal")]])
+    assert actors["The army"] != "Hamas"
