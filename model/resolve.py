@@ -351,11 +351,20 @@ def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=
             and (gazetteer.is_state(side(m.actor)) or not states_only) \
             and not (outside_sentence and m.sentence_index == mention.sentence_index)
     named = [m for m in resolved if m.type == "name" and eligible(m)]
-    for a, b in reversed(list(zip(named, named[1:]))):  # "Thailand and Cambodia": a pair named together
-        if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and "):
-            if sentences_back is not None and a.sentence_index < mention.sentence_index - sentences_back:
-                return None
-            return f"{side(a.actor)} and {side(b.actor)}"
+    pairs = [(b.start, a, f"{side(a.actor)} and {side(b.actor)}") for a, b in zip(named, named[1:])
+             if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and ")]
+    # or a pair already resolved as one mention ("Indian and Chinese troops" ... "the two sides")
+    pairs += [(m.start, m, " and ".join(side(x) for x in m.actor.split(" and "))) for m in resolved
+              if m.type != "pronoun" and m.actor and m.actor.count(" and ") == 1 and "," not in m.actor
+              and m.start < mention.start and (m.kind == "person") == persons
+              and not (outside_sentence and m.sentence_index == mention.sentence_index)
+              and all(x[:1].isupper() for x in m.actor.split(" and "))]
+    if pairs:  # the pair named together last
+        _, a, pair = max(pairs, key=lambda p: p[0])
+        if sentences_back is not None and a.sentence_index < mention.sentence_index - sentences_back:
+            return None
+        if not states_only or all(gazetteer.is_state(x) for x in pair.split(" and ")):
+            return pair
     if sentences_back is not None:
         return None
     counts, first = {}, {}

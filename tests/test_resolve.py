@@ -444,3 +444,10 @@ def test_an_organisation_nominal_set_off_before_its_name_is_that_organisation():
     actors = _resolved(["The army, Hamas, and the police were all there."],  # a list, not an apposition
                        [[("The army", "nominal"), ("Hamas", "name"), ("the police", "nominal")]])
     assert actors["The army"] != "Hamas"
+
+
+def test_the_two_sides_are_a_pair_resolved_before_as_one_mention():
+    actors = _resolved(["Thai and Cambodian officials met at the border.", "Both sides agreed to pull back."],
+                       [[("Thai and Cambodian officials", "nominal")], [("Both sides", "nominal")]])
+    assert actors["Thai and Cambodian officials"] == "Thailand and Cambodia"
+    assert actors["Both sides"] == "Thailand and Cambodia"
