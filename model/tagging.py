@@ -605,7 +605,8 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
     extra: dict = {"in_quote": _in_quote(sentence.text, char_start)}
     # The words decide the type (pronouns are a closed class, names have a capitalised head), whatever the
     # tagging head said: the rule agrees with the annotators more often than the head does.
-    mtype = mention_type(text, at_sentence_start=not sentence.text[:char_start].strip())
+    prefix = sentence.text[:char_start]  # a dateline's dash opens the sentence too ("KABO, ..., Feb 17 - Fighters of")
+    mtype = mention_type(text, at_sentence_start=not prefix.strip() or bool(re.search(r"\s[-–—]{1,2}\s*$", prefix)))
     if mtype == "pronoun":
         kind = "person" if lower in PERSON_PRONOUNS | {"i", "me", "my"} else \
             "thing" if lower in THING_PRONOUNS else "group"

@@ -363,3 +363,11 @@ def test_a_nationality_tagged_as_a_name_joins_the_nominal_it_is_coordinated_with
 def test_time_words_figures_and_modifiers_end_no_name_and_a_states_titled_person_is_one(tokenizer, text, tagged,
                                                                                         expected):
     assert _decode(tokenizer, text, [_span(text, p) for p in tagged], ["name"] * len(tagged)) == expected
+
+
+def test_a_capitalised_actor_noun_right_after_a_dateline_opens_the_sentence():
+    text = "KABO, Central African Republic, Feb 17 - Fighters of the MPC seized the town."
+    start = text.index("Fighters")
+    mention = make_mention(Sentence(0, 0, len(text), text), start, start + len("Fighters of the MPC"), "name",
+                           Gazetteer([]))
+    assert mention.type == "nominal"
