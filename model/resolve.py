@@ -413,8 +413,11 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
             or (mention.head == "force" and not mention.plural):
         return None  # the possessive decides (below); bare "rebels" are not the army just named, nor is "the
         # force" (the "Gang Suppression Force" the report names, below)
+    national = mention.head in ("army", "military")  # a state's: "the army" is not the RSF just named
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
-                    and " and " not in m.actor, sentences_back=2)  # not a joint actor ("both armed groups")
+                    and " and " not in m.actor  # not a joint actor ("both armed groups")
+                    and (not national or gazetteer.state_of_forces(m.actor) is not None
+                         or gazetteer.lookup(m.actor) is None), sentences_back=2)
     if armed is not None:
         return armed.actor
     # the dateline's state ("the army" in a report from BAMAKO), else the state just named, else the one the

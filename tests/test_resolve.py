@@ -451,3 +451,15 @@ def test_the_two_sides_are_a_pair_resolved_before_as_one_mention():
                        [[("Thai and Cambodian officials", "nominal")], [("Both sides", "nominal")]])
     assert actors["Thai and Cambodian officials"] == "Thailand and Cambodia"
     assert actors["Both sides"] == "Thailand and Cambodia"
+
+
+def test_the_army_is_a_states_army_not_the_paramilitary_just_named():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Sudan", "aliases": ["Sudanese government"], "kind": "group"},
+        {"name": "Sudanese Armed Forces", "aliases": ["Sudanese army"], "kind": "group"},
+        {"name": "Rapid Support Forces", "aliases": ["RSF"], "kind": "group"}])
+    actors = _resolved(["Sudan's government accused the Rapid Support Forces of shelling the town.",
+                        "The army said it had repelled the attack."],
+                       [[("Sudan's government", "nominal"), ("the Rapid Support Forces", "name")],
+                        [("The army", "nominal")]], gazetteer=world)
+    assert actors["The army"] == "Sudanese Armed Forces"
