@@ -552,6 +552,9 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
     inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person" and n.actor
                    and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
                   None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
+    if inside is None:  # "a BSF officer": the force whose acronym the report defined ("Border Security Force (BSF)")
+        inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person"
+                       and n.actor and n.raw.isupper() and n.actor != n.raw and _acronym(n.actor) == n.raw), None)
     if head in NON_STATE_ARMED_HEADS or mention.text.lower().split()[-1] in ("guerrillas", "rebels", "fighters"):
         group = _group_inside(mention, names, gazetteer)
         if group:  # "Colombia's ELN guerrillas": the group's, not the state's

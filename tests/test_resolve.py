@@ -463,3 +463,9 @@ def test_the_army_is_a_states_army_not_the_paramilitary_just_named():
                        [[("Sudan's government", "nominal"), ("the Rapid Support Forces", "name")],
                         [("The army", "nominal")]], gazetteer=world)
     assert actors["The army"] == "Sudanese Armed Forces"
+
+
+def test_an_officer_of_a_force_named_by_the_acronym_the_report_defined():
+    actors = _resolved(["The Border Security Force (BSF) ordered blackout drills.", "A BSF officer said drones were seen."],
+                       [[("The Border Security Force (BSF)", "name")], [("A BSF officer", "nominal")]], home="Thailand")
+    assert actors["A BSF officer"] == "Border Security Force"  # not the dateline state's army
