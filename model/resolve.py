@@ -302,6 +302,8 @@ _JOINT_HEADS = {"sides", "countries", "neighbours", "neighbors", "governments", 
                 "rivals", "capitals", "leaders", "nations", "states", "foes", "adversaries", "camps", "groups",
                 "factions"}
 STATE_NOUNS = {"kingdom", "country", "republic", "state", "emirate", "nation"}
+GENERIC_ROLES = {"group", "member", "leader", "official", "party", "faction", "force", "unit", "organisation",
+                 "organization"}
 GROUP_NOUNS_BARE = {"group", "movement", "gang", "militia", "bloc", "alliance", "organisation", "organization",
                     "faction", "party", "coalition", "front", "network", "cartel", "mission", "agency"}
 GOVERNMENT_HEADS = {"government", "authority", "authorities", "administration", "presidency", "cabinet", "regime",
@@ -437,7 +439,7 @@ def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | 
         if m.start < mention.start and gazetteer.is_state(m.actor):
             counts[m.actor] = counts.get(m.actor, 0) + 1
     found = max(counts, key=counts.get, default=None) or home
-    if found is None:
+    if found is None and not re.search(r"\sof\s", mention.text):  # not "the administration of General Haftar"
         for m in resolved:
             state = _modifying_actor(m.text, gazetteer) if m.start < mention.start and m.kind == "person" else None
             if state and gazetteer.is_state(state):
@@ -606,6 +608,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
     wants_person = head in PERSON_NOUNS and not mention.plural
     # a gazetteer role is singular: "the gangs" are the actor whose roles hold "gang" (Viv Ansanm)
     role = head[:-1] if mention.plural and head.endswith("s") and not head.endswith("ss") else head
+    role = head if role in GENERIC_ROLES else role  # "militant groups" are not the one group named
     before = [n for n in names if n.position < mention.start][::-1]
     after = [n for n in names if n.position > mention.start]
     for candidate in before + after:

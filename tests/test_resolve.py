@@ -17,7 +17,7 @@ WORLD_ENTRIES = [
      "forces": "Libyan National Army"},
     {"name": "Robert Mugabe", "aliases": [], "kind": "person"},
     {"name": "Viv Ansanm", "aliases": [], "kind": "group", "roles": ["gang"]},
-    {"name": "JNIM", "aliases": [], "kind": "group", "roles": ["terrorist"]},
+    {"name": "JNIM", "aliases": [], "kind": "group", "roles": ["terrorist", "group"]},
     {"name": "Thai Defence Ministry", "aliases": [], "kind": "group"},
 ]
 WORLD = Gazetteer.from_entries(WORLD_ENTRIES)
@@ -355,6 +355,9 @@ def test_a_plural_nominal_is_the_actor_whose_gazetteer_role_it_names():
          [("The army", "nominal"), ("the terrorists", "nominal")]])
     assert actors["the gangs"] == "Viv Ansanm"
     assert actors["the terrorists"] == "JNIM"
+    actors = _resolved(["JNIM claimed the attack.", "The army vowed to fight all militant groups in the region."],
+                       [[("JNIM", "name")], [("The army", "nominal"), ("all militant groups", "nominal")]])
+    assert actors["all militant groups"] != "JNIM"  # a generic role ("group") names no one group
 
 
 def test_his_men_are_the_group_their_commander_is_introduced_with():
@@ -469,3 +472,12 @@ def test_an_officer_of_a_force_named_by_the_acronym_the_report_defined():
     actors = _resolved(["The Border Security Force (BSF) ordered blackout drills.", "A BSF officer said drones were seen."],
                        [[("The Border Security Force (BSF)", "name")], [("A BSF officer", "nominal")]], home="Thailand")
     assert actors["A BSF officer"] == "Border Security Force"  # not the dateline state's army
+
+
+def test_the_administration_of_a_named_general_is_not_the_state_of_someones_title():
+    actors = _resolved(["A renegade Libyan general ordered his troops to advance.",
+                        "The administration of General Khalifa Haftar is at odds with the government."],
+                       [[("A renegade Libyan general", "nominal")],
+                        [("The administration of General Khalifa Haftar", "nominal"), ("the government", "nominal")]])
+    assert actors["The administration of General Khalifa Haftar"] != "Libya"
+    assert actors["the government"] == "Libya"
