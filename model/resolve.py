@@ -341,8 +341,9 @@ def _joint_set(mention, resolved, gazetteer) -> str | None:
 
 def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
                 persons=False, as_states=False) -> str | None:
-    """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia"), else the
-    two the article names most (the most recent first on a tie), in the order the article names them.
+    """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia", or in one
+    mention resolved before: "Indian and Chinese troops"), else the two the article names most (the most recent
+    first on a tie), in the order the article names them.
     ``outside_sentence``: not the actors of the mention's own sentence (who call on the set); ``persons``: two
     people ("both leaders"); ``as_states``: a state's forces count as the state ("both sides": Israel, not the IDF)."""
     def side(actor):

@@ -11,6 +11,7 @@ import re
 from .gazetteer import Gazetteer
 from .mentions import ACTOR_LEMMAS, ACTOR_NOUNS, COMPOUND_MODIFIER, GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS, \
     PERSON_PRONOUNS, THING_PRONOUNS, Mention
+from .resolve import GROUP_NOUNS_BARE
 from .sentences import Sentence
 
 _PLURAL_IRREGULAR = {"men": "man", "gunmen": "gunman", "militias": "militia", "allies": "ally",
@@ -583,10 +584,6 @@ _APPEAL_BEFORE = re.compile(r"\b(?:urg\w*|call\w* on|appeal\w* to|press\w*|ask\w
                             r"|invit\w*|met)\b[^.;\"“”]*$", re.IGNORECASE)
 
 
-_ORGANISATIONS = {"party", "group", "movement", "coalition", "alliance", "militia", "faction", "front", "bloc",
-                  "organisation", "organization", "gang", "cartel"}
-
-
 def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: int) -> bool:
     """Whether the span right after ``previous`` in its sentence is set off from it as an appositive: only a comma
     between them and punctuation (or the sentence end) after it. "after the fall of Gadhafi, the country is ..."
@@ -643,7 +640,7 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
             kind = guess_kind(text, gazetteer)
             # "the group's regional commander, Abu Hamza al-Timbukti, said": the nominal is the named one
             if previous is not None and previous.type == "nominal" and (previous.kind == "person" == kind or (
-                    kind == "group" == previous.kind and not previous.plural and previous.head in _ORGANISATIONS)) \
+                    kind == "group" == previous.kind and not previous.plural and previous.head in GROUP_NOUNS_BARE)) \
                     and _apposed(sentence, previous, char_start, char_end):
                 previous.extra["appos_of"] = start  # and "The main opposition party, CHADEMA, was barred"
     return Mention(sentence_index=sentence.index, start=start, end=start + len(text), text=text, type=mtype,
