@@ -548,8 +548,10 @@ def _ministry(text: str) -> str | None:
 
 def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str | None = None):
     head = mention.head
-    entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text))
-    if entry:  # "Russian forces", "the Kremlin" named as the gazetteer names them
+    core = _core(_clean(mention.text))
+    entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text)) or (
+        gazetteer.lookup(core) if core[:1].isupper() else None)
+    if entry:  # "Russian forces", "the Kremlin", "the Viv Ansanm gang alliance" named as the gazetteer names them
         mention.code = entry.code
         return entry.name
     inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person" and n.actor

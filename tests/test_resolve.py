@@ -481,3 +481,9 @@ def test_the_administration_of_a_named_general_is_not_the_state_of_someones_titl
                         [("The administration of General Khalifa Haftar", "nominal"), ("the government", "nominal")]])
     assert actors["The administration of General Khalifa Haftar"] != "Libya"
     assert actors["the government"] == "Libya"
+
+
+def test_a_nominal_around_a_gazetteer_name_is_named_by_its_core():
+    actors = _resolved(["Police said the Viv Ansanm gang alliance had taken the town."],
+                       [[("Police", "nominal"), ("the Viv Ansanm gang alliance", "nominal")]])
+    assert actors["the Viv Ansanm gang alliance"] == "Viv Ansanm"
