@@ -587,7 +587,8 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                 # "its troops": a state's are its army, and so are those of "Cambodia's defence ministry"
                 ministry = re.search(r"\b(?:defen[cs]e|war)\s+(?:ministry|department)|ministry of defen[cs]e",
                                      antecedent.text, re.IGNORECASE)
-                state = _modifying_actor(antecedent.text, gazetteer) if ministry else None
+                state = (_modifying_actor(antecedent.text, gazetteer) or home
+                         or _main_state(mention, resolved, gazetteer)) if ministry else None  # "The Defence Ministry"
                 owner_actor = state if state and gazetteer.is_state(state) else antecedent.actor
                 return _forces_or_self(owner_actor, gazetteer)
             men = mention.text.lower().split()[-1] == "men"  # its head is "man", no armed head

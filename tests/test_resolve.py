@@ -487,3 +487,9 @@ def test_a_nominal_around_a_gazetteer_name_is_named_by_its_core():
     actors = _resolved(["Police said the Viv Ansanm gang alliance had taken the town."],
                        [[("Police", "nominal"), ("the Viv Ansanm gang alliance", "nominal")]])
     assert actors["the Viv Ansanm gang alliance"] == "Viv Ansanm"
+
+
+def test_the_troops_of_a_defence_ministry_without_a_state_are_the_reports_states():
+    actors = _resolved(["The Defence Ministry denied that its troops were about to storm the town."],
+                       [[("The Defence Ministry", "name"), ("its troops", "nominal")]], home="Thailand")
+    assert actors["its troops"] == "Royal Thai Armed Forces"
