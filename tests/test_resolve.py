@@ -493,3 +493,9 @@ def test_the_troops_of_a_defence_ministry_without_a_state_are_the_reports_states
     actors = _resolved(["The Defence Ministry denied that its troops were about to storm the town."],
                        [[("The Defence Ministry", "name"), ("its troops", "nominal")]], home="Thailand")
     assert actors["its troops"] == "Royal Thai Armed Forces"
+
+
+def test_a_mission_set_off_before_its_name_is_that_mission():
+    actors = _resolved(["The European Union's naval mission in the Red Sea, Aspides, raised its threat level."],
+                       [[("The European Union's naval mission in the Red Sea", "nominal"), ("Aspides", "name")]])
+    assert actors["The European Union's naval mission in the Red Sea"] == "Aspides"
