@@ -162,14 +162,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
         resolved.append(mention)
     for pronoun in quoted:
         speaker = _speaker(pronoun, resolved)
-        if _ENEMY.match(pronoun.text):
-            side = _speaker_side(speaker, resolved, gazetteer, home) if speaker is not None else None
-            pronoun.actor = (_opponent(side, resolved, gazetteer) if side else None) or _clean(pronoun.text)
-            resolved.append(pronoun)
-            continue
         if pronoun.type == "nominal":  # "our troops": the speaker side's forces, else the side itself
             side = _speaker_side(speaker, resolved, gazetteer, home) if speaker is not None else None
-            if side and pronoun.head in STATE_FORCE_HEADS:
+            if side and _ENEMY.match(pronoun.text):  # "the enemy": the other side
+                side = _opponent(side, resolved, gazetteer)
+            elif side and pronoun.head in STATE_FORCE_HEADS:
                 side = _forces_or_self(side, gazetteer)
             pronoun.actor = side or _clean(pronoun.text)
             resolved.append(pronoun)
