@@ -26,7 +26,7 @@ TITLES = {
     "transitional", "former", "ex", "newly", "appointed", "elected", "self-proclaimed", "opposition", "rebel",
     "militia", "gang", "warlord", "cleric", "first", "second", "lt.", "gen.", "col.", "maj.", "sgt.", "capt.",
     "brig.", "adm.", "maj", "gen", "brig", "adm", "capt", "sgt", "spokesperson", "negotiator", "mediator",
-    "coordinator", "representative", "commissioner", "chancellor", "attorney", "director", "marshall",
+    "coordinator", "representative", "commissioner", "chancellor", "attorney", "director", "marshall", "commodore",
     "staff", "state", "affairs",  # "Chief of Staff Dan Halutz", "Secretary of State Warren Christopher"
 }
 MILITARY_PLURALS = {"forces", "troops", "fighters", "soldiers", "units", "militants", "rebels"}
@@ -64,7 +64,7 @@ def _clean(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
-_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von|den|der|da|di|du|le|la|dos|das)(?:[-‐].+)?$")
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|del|van|von|den|der|da|di|du|le|la|las|los|dos|das)(?:[-‐].+)?$")
 
 
 def _capitalised(token: str) -> bool:
@@ -72,6 +72,12 @@ def _capitalised(token: str) -> bool:
 
 
 _NAME_CONNECTORS = {"of", "for", "the", "and", "in", "on", "y", "et"}
+
+
+def _is_title(token: str) -> bool:
+    """"General", and a compound of titles: "Lieutenant-General", "Major-General"."""
+    word = token.lower().strip(".,")
+    return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
 
 
 def _describes(token: str) -> bool:
@@ -97,7 +103,7 @@ def name_form(text: str, kind: str) -> str:
         for i, token in enumerate(tokens[:-1]):  # "Mozambique's Chapo": a possessive describes too
             if token.lower() == "sheikh" and cut != i:
                 continue  # within a name: "Hassan Sheikh Mohamud", "Sharif Sheikh Ahmed"
-            if token.lower().strip(".,") in TITLES or not _capitalised(token) or re.search(r"['’]s?$", token):
+            if _is_title(token) or not _capitalised(token) or re.search(r"['’]s?$", token):
                 cut = i + 1
         tokens = tokens[cut:] or tokens[-1:]
         while len(tokens) > 1 and _PARTICLE.match(tokens[0]) and "-" not in tokens[0]:

@@ -1,7 +1,7 @@
 """Build the labeled set from its markup sources: data/raw/*.txt -> data/{train,dev,test}.jsonl and
 data/plover/plover_labeled.jsonl.
 
-    python scripts/build_dataset.py
+    python scripts/build_dataset.py [--out DIR]
 
 Splits are by article. Every article of a held-out conflict goes to test, so the test score shows how the model
 does on actors it never saw; the other articles are shuffled with a fixed seed and cut 70/15/15 overall (each
@@ -74,7 +74,7 @@ def split_articles(articles):
 GROUPS = ("b", "n", "w")
 
 
-def main(groups=GROUPS) -> None:
+def main(groups=GROUPS, out: Path = ROOT) -> None:
     # Each group of batches is split on its own, so adding a group leaves the earlier articles where they were:
     # b* are the conflict stories, n* the general news in which most actors take no stance, w* wire briefs built
     # around the guidelines' near-misses.
@@ -103,11 +103,11 @@ def main(groups=GROUPS) -> None:
     world = world_actors()
     normalise_actor_names(records["train"], Gazetteer.from_entries(world))
     entries = derive_actors(records["train"], world)
-    write_gazetteer(entries, ROOT / "configs" / "actors.yaml")
+    write_gazetteer(entries, out / "configs" / "actors.yaml")
     gazetteer = Gazetteer.from_entries(entries)
     renamed = sum(normalise_actor_names(rs, gazetteer) for rs in records.values())
     for split, rs in records.items():
-        path = ROOT / "data" / "plover" / "plover_labeled.jsonl" if split == "plover" else ROOT / "data" / f"{split}.jsonl"
+        path = out / "data" / "plover" / "plover_labeled.jsonl" if split == "plover" else out / "data" / f"{split}.jsonl"
         write_jsonl(path, rs)
         print(f"{split}: {len(splits[split]) if split in splits else len(rs)} articles, {len(rs)} sentences, "
               f"{sum(len(r['mentions']) for r in rs)} mentions")
@@ -120,4 +120,7 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", nargs="+", default=list(GROUPS), help="batch groups to build (default: all)")
-    main(parser.parse_args().groups)
+    parser.add_argument("--out", type=Path, default=ROOT, help="write data/ and configs/actors.yaml under this "
+                        "folder instead of the repository (to compare a build with the committed files)")
+    args = parser.parse_args()
+    main(args.groups, args.out)

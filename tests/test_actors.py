@@ -52,3 +52,13 @@ def test_a_surname_alone_is_the_one_gazetteer_person_who_carries_it():
     assert [m["actor"] for r in records for m in r["mentions"]] == ["Paul Kagame", "Paul Kagame", "Ali"]
     names = {e["name"] for e in derive_actors(records, people)}
     assert "Kagame" not in names and "Paul Kagame" in names  # the surname is no actor of its own
+
+
+def test_a_bare_defence_ministry_is_no_actor_and_no_alias():
+    records = [_record("a", "a", "The Defence Ministry said Russia's Defence Ministry would not.",
+                       [("The Defence Ministry", "Defence Ministry", "name"),
+                        ("Russia's Defence Ministry", "Russian Armed Forces", "name")])]
+    entries = {e["name"]: e for e in derive_actors(records, WORLD)}
+    assert "Defence Ministry" not in entries
+    assert entries["Russian Armed Forces"]["aliases"] == ["Russia's Defence Ministry"]
+

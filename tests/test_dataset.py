@@ -1,4 +1,5 @@
 """The project's labeled set: valid records, the size and coverage targets, clean splits, no near-duplicates."""
+import importlib.util
 import json
 import re
 
@@ -94,3 +95,14 @@ def test_agreement_is_reported():
     labeled = [r for path in FILES for r in read_jsonl(path) if r["mentions"]]
     assert agreement["sentences"] >= round(0.1 * len(labeled))
     assert 0 < agreement["stance"]["kappa"] <= 1 and 0 < agreement["sentiment"]["kappa"] <= 1
+
+
+def test_the_committed_files_are_what_the_build_writes(tmp_path):
+    """Hand edits to the labeled set or the gazetteer would be lost at the next build: they belong in its sources."""
+    spec = importlib.util.spec_from_file_location("build_dataset", ROOT / "scripts" / "build_dataset.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.main(out=tmp_path)
+    for path in FILES + [ROOT / "configs" / "actors.yaml"]:
+        built = tmp_path / path.relative_to(ROOT)
+        assert built.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), f"{path.name} differs"

@@ -28,6 +28,7 @@ WORLD = Gazetteer.from_entries(WORLD_ENTRIES)
     ("Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("Mozambique's Chapo", "Chapo"),
     ("the party's leader Mahmoud Abbas", "Mahmoud Abbas"), ("Pope Francis", "Pope Francis"),
     ("President Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud"), ("Sheikh Hikmat al-Hijri", "Hikmat al-Hijri"),
+    ("Lieutenant-General Johnny Luboya", "Johnny Luboya"), ("Commodore Jay Tarriela", "Jay Tarriela"),
 ])
 def test_a_persons_name_form_drops_titles_and_descriptions(text, expected):
     assert name_form(text, "person") == expected
@@ -36,6 +37,8 @@ def test_a_persons_name_form_drops_titles_and_descriptions(text, expected):
 def test_a_groups_name_form_drops_leading_descriptions():
     assert name_form("the Algeria-backed Polisario Front", "group") == "Polisario Front"
     assert name_form("the so-called Libyan National Army (LNA)", "group") == "Libyan National Army"
+    assert name_form("Roman Catholic Diocese of San Cristóbal de las Casas", "group") == \
+        "Roman Catholic Diocese of San Cristóbal de las Casas"  # "las" is a particle, no description
 
 
 def test_states_and_their_forces_come_from_the_aliases():

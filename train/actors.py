@@ -23,6 +23,9 @@ from actor_stance.tagging import guess_kind
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 # One-word names that are ordinary words elsewhere ("the North" for North Korea) would match far too much.
 AMBIGUOUS_ALIASES = {"North", "South", "East", "West", "Army", "Government", "Police", "Military", "Council"}
+# A bare defence ministry is any state's: neither an alias nor an actor of its own, so that the resolver names it
+# by the report's state (Gazetteer.office_of) and "its troops" by that state's forces.
+BARE_OFFICES = {"Defence Ministry", "Defense Ministry"}
 
 
 def clean(text: str) -> str:
@@ -114,13 +117,13 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
     for actor in sorted(aliases):
         if " and " in actor:
             continue  # joint sets ("India and Pakistan") are named by the text, not the gazetteer
-        new = sorted(a for a in aliases[actor] if a != actor and a not in AMBIGUOUS_ALIASES
+        new = sorted(a for a in aliases[actor] if a != actor and a not in AMBIGUOUS_ALIASES | BARE_OFFICES
                      and taken.lookup(a) is None)
         if actor in entries:  # a world actor: the training split's other names for it join its aliases
             if new:
                 entries[actor]["aliases"] = sorted(set(entries[actor].get("aliases") or []) | set(new))
             continue
-        if taken.lookup(actor) is not None:
+        if taken.lookup(actor) is not None or actor in BARE_OFFICES:
             continue
         kind = "person" if kinds[actor]["person"] > kinds[actor]["group"] else \
             "group" if kinds[actor]["group"] > kinds[actor]["person"] else guess_kind(actor, taken)
@@ -135,3 +138,4 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
     world_names = {x["name"] for x in world}
     return [e for name, e in entries.items() if name in world_names or not (
         name in aliases_of or people.person_by_surname(name) is not None)]
+
