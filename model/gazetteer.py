@@ -36,6 +36,10 @@ class Actor:
 
 
 _FORCES_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?)(?:'s)? (?:army|military|armed forces|forces|troops)$")
+# A state (one or two words, the fewest that fit) before its forces or an office.
+_STATE_FORCES = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)??) (?:army|military|armed forces|forces|troops)$")
+_OFFICE = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)??) ((?:defen[cs]e|foreign|interior|war) ministry"
+                     r"|ministry of (?:defen[cs]e|foreign affairs|the interior))$")
 _GOVERNMENT_ALIAS = re.compile(r"^([a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?) (?:government|authorities)$")
 
 
@@ -152,6 +156,23 @@ class Gazetteer:
         self.state("")
         entry = self.lookup(name or "")
         return self._state_by_forces.get(entry.name) if entry is not None else None
+
+    def forces_named(self, text: str) -> Actor | None:
+        """The armed forces that a state-plus-forces phrase names ("Venezuela's armed forces", "Venezuelan troops"),
+        where the gazetteer knows that state's forces. A capitalised name is its own ("Lebanese Forces", a party)."""
+        self.state("")
+        if not text.split() or not text.split()[-1].islower():
+            return None
+        match = _STATE_FORCES.match(_key(text))
+        state = self._states.get(re.sub(r"'s$", "", match.group(1))) if match else None
+        return self._forces.get(state.name) if state is not None else None
+
+    def state_office(self, text: str) -> tuple[str, str] | None:
+        """("Turkey", "defence ministry") for "Turkish Defence Ministry" or "Turkey's defence ministry"."""
+        self.state("")
+        match = _OFFICE.match(_key(text))
+        state = self._states.get(re.sub(r"'s$", "", match.group(1))) if match else None
+        return (state.name, match.group(2)) if state is not None else None
 
     def office_of(self, state_name: str, office: str) -> Actor | None:
         """A state's office as the gazetteer names it: ``office_of("Turkey", "defence ministry")`` finds the entry

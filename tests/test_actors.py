@@ -62,3 +62,35 @@ def test_a_bare_defence_ministry_is_no_actor_and_no_alias():
     assert "Defence Ministry" not in entries
     assert entries["Russian Armed Forces"]["aliases"] == ["Russia's Defence Ministry"]
 
+
+THAILAND = [{"name": "Thailand", "aliases": ["Bangkok", "Thai government"], "kind": "group"},
+            {"name": "Royal Thai Armed Forces", "aliases": ["Thai army", "Thai troops"], "kind": "group"}]
+
+
+def test_a_states_forces_and_offices_are_read_from_the_gazetteers_state_table():
+    gazetteer = Gazetteer.from_entries(THAILAND)
+    assert gazetteer.forces_named("Thailand's armed forces").name == "Royal Thai Armed Forces"
+    assert gazetteer.forces_named("Thai forces").name == "Royal Thai Armed Forces"
+    assert gazetteer.forces_named("Thai Forces") is None  # a capitalised name is its own ("Lebanese Forces")
+    assert gazetteer.state_office("Thailand's Defence Ministry") == ("Thailand", "defence ministry")
+    assert gazetteer.state_office("the Thai foreign ministry") == ("Thailand", "foreign ministry")
+    assert gazetteer.state_office("Defence Ministry") is None
+
+
+def test_a_states_forces_are_named_by_the_gazetteer_and_its_offices_once():
+    records = [
+        _record("a1", "a", "Thailand's armed forces said they would stay.",
+                [("Thailand's armed forces", "Thailand's armed forces", "name"),
+                 ("they", "Thailand's armed forces", "pronoun")]),
+        _record("b1", "b", "The Thai Defence Ministry spoke.", [("The Thai Defence Ministry", "Thai Defence Ministry",
+                                                                "name")]),
+        _record("c1", "c", "Thailand's Defence Ministry spoke.",
+                [("Thailand's Defence Ministry", "Thailand's Defence Ministry", "name")]),
+        _record("d1", "d", "The Thai Defence Ministry spoke.", [("The Thai Defence Ministry", "Thai Defence Ministry",
+                                                                "name")]),
+    ]
+    normalise_actor_names(records, Gazetteer.from_entries(THAILAND))
+    assert [m["actor"] for m in records[0]["mentions"]] == ["Royal Thai Armed Forces"] * 2
+    entries = {e["name"]: e for e in derive_actors(records, THAILAND)}
+    assert "Thailand's Defence Ministry" not in entries  # the name used more often keeps the entry
+    assert entries["Thai Defence Ministry"]["aliases"] == ["Thailand's Defence Ministry"]

@@ -53,6 +53,10 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
             return entry.name
     if " and " in annotated:
         return annotated
+    for text in names + [m["text"] for m in mentions if m.get("type") == "nominal"]:
+        entry = gazetteer.forces_named(clean(text))
+        if entry:  # "Venezuela's armed forces", "Venezuelan troops": the gazetteer's name for that state's forces
+            return entry.name
     if names:
         forms = [name_form(text, kind) for text in names]
         longest = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
@@ -131,6 +135,7 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
         if roles[actor]:
             entry["roles"] = sorted(roles[actor])
         entries[actor] = entry
+    _merge_state_offices(entries, world, aliases)
     # An actor known only by a short form ("Gadhafi") that is another actor's alias, or the surname of one person
     # ("Kagame"), is that actor.
     aliases_of = {a: name for name, e in entries.items() for a in e.get("aliases") or [] if a != name}
@@ -139,3 +144,32 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
     return [e for name, e in entries.items() if name in world_names or not (
         name in aliases_of or people.person_by_surname(name) is not None)]
 
+
+def _merge_state_offices(entries: dict, world: list[dict], mentions: dict) -> None:
+    """One entry per state office and per state's forces: "Turkey's Defence Ministry" joins "Turkish Defence
+    Ministry" (the name the training split uses more often, or the world list's), "Venezuela's armed forces" the
+    forces entry of the world list (in place)."""
+    gazetteer = Gazetteer.from_entries(list(entries.values()))
+    world_names = {e["name"] for e in world}
+    offices = defaultdict(list)
+    for name, entry in list(entries.items()):
+        if entry.get("kind") == "person" or name in world_names:
+            continue
+        forces = gazetteer.forces_named(name)
+        if forces is not None and forces.name != name:
+            _merge(entries, name, forces.name)
+        elif gazetteer.state_office(name):
+            offices[gazetteer.state_office(name)].append(name)
+    for names in offices.values():
+        if len(names) > 1:
+            keep = max(names, key=lambda n: (sum(mentions[n].values()), n))
+            for name in names:
+                if name != keep:
+                    _merge(entries, name, keep)
+
+
+def _merge(entries: dict, name: str, into: str) -> None:
+    entry, target = entries.pop(name), entries[into]
+    target["aliases"] = sorted(set(target.get("aliases") or []) | {name} | set(entry.get("aliases") or []))
+    if entry.get("roles"):
+        target["roles"] = sorted(set(target.get("roles") or []) | set(entry["roles"]))
