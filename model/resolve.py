@@ -491,7 +491,10 @@ def _government_actor(mention, resolved, gazetteer, owner=None, home: str | None
     if re.match(r"^[A-Z][\w.'’-]*['’]s\s", mention.text):  # "Petro's government"
         person = mention.text.split("'")[0].split("’")[0]
         named = next((m for m in resolved if m.actor and person in m.actor.split()), None)
-        return _state_of(named.actor, resolved, gazetteer) if named else None
+        if named is None:
+            return None
+        side = _speaker_side(named, resolved, gazetteer, home)  # "President Gustavo Petro" in a Colombian story
+        return side if gazetteer.is_state(side) else _state_of(named.actor, resolved, gazetteer)
     state = _recent(resolved, mention, lambda m: gazetteer.is_state(m.actor))
     # else "the government" of the state the report is about
     return state.actor if state is not None else _main_state(mention, resolved, gazetteer, home)

@@ -502,3 +502,10 @@ def test_a_mission_set_off_before_its_name_is_that_mission():
     actors = _resolved(["The European Union's naval mission in the Red Sea, Aspides, raised its threat level."],
                        [[("The European Union's naval mission in the Red Sea", "nominal"), ("Aspides", "name")]])
     assert actors["The European Union's naval mission in the Red Sea"] == "Aspides"
+
+
+def test_a_presidents_government_is_the_state_of_the_report():
+    actors = _resolved(
+        ["President Gustavo Petro spoke at a memorial.", "Talks with Petro's government broke down in 2024."],
+        [[("President Gustavo Petro", "name")], [("Petro's government", "nominal")]], home="Thailand")
+    assert actors["Petro's government"] == "Thailand"  # the dateline's state: his title names none
