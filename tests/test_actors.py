@@ -94,3 +94,13 @@ def test_a_states_forces_are_named_by_the_gazetteer_and_its_offices_once():
     entries = {e["name"]: e for e in derive_actors(records, THAILAND)}
     assert "Thailand's Defence Ministry" not in entries  # the name used more often keeps the entry
     assert entries["Thai Defence Ministry"]["aliases"] == ["Thailand's Defence Ministry"]
+
+
+def test_a_joint_actor_is_named_by_its_members_names_when_the_gazetteer_knows_them_all():
+    world = WORLD + [{"name": "United Kingdom", "aliases": ["Britain"], "kind": "group"}]
+    records = [_record("a", "a", "Turkey and Britain said they would talk.",
+                       [("they", "Ankara and Britain", "pronoun")]),
+               _record("b", "b", "Turkey and the Kurds said they would talk.",
+                       [("they", "Turkey and the Kurds", "pronoun")])]
+    normalise_actor_names(records, Gazetteer.from_entries(world))
+    assert [r["mentions"][0]["actor"] for r in records] == ["Turkey and United Kingdom", "Turkey and the Kurds"]

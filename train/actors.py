@@ -52,7 +52,7 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
         if entry:
             return entry.name
     if " and " in annotated:
-        return annotated
+        return _joint_name(annotated, gazetteer)
     for text in names + [m["text"] for m in mentions if m.get("type") == "nominal"]:
         entry = gazetteer.forces_named(clean(text))
         if entry:  # "Venezuela's armed forces", "Venezuelan troops": the gazetteer's name for that state's forces
@@ -66,6 +66,17 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
     if nominals:
         return max(nominals, key=lambda f: (len(f.split()), len(f), -nominals.index(f)))
     return annotated
+
+
+def _joint_name(annotated: str, gazetteer: Gazetteer) -> str:
+    """A joint actor is named by its members' names when the gazetteer knows every member ("United States and
+    Britain" -> "United States and United Kingdom"); else as the annotators wrote it."""
+    members = re.split(r",\s*(?:and\s+)?|\s+and\s+", annotated)
+    entries = [gazetteer.lookup(m) or gazetteer.forces_named(m) for m in members]
+    if not all(entries):
+        return annotated
+    names = [e.name for e in entries]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def normalise_actor_names(records: list[dict], gazetteer: Gazetteer) -> int:
