@@ -523,8 +523,8 @@ def _un_mission(mention, resolved, names, gazetteer) -> str | None:
             return candidate.actor
         if bare and candidate.start < mention.start and candidate.head == "mission":
             return None  # "the EU mission ... the mission"
-    if bare:
-        return None
+    if bare and "peacekeep" not in mention.text.lower():
+        return None  # "the peacekeeping force" may be the mission named after it, as "UN peacekeepers" may
     return next((n.actor for n in names if n.position > mention.start and _is_un_mission(n.actor, gazetteer)), None)
 
 

@@ -509,3 +509,13 @@ def test_a_presidents_government_is_the_state_of_the_report():
         ["President Gustavo Petro spoke at a memorial.", "Talks with Petro's government broke down in 2024."],
         [[("President Gustavo Petro", "name")], [("Petro's government", "nominal")]], home="Thailand")
     assert actors["Petro's government"] == "Thailand"  # the dateline's state: his title names none
+
+
+def test_the_peacekeeping_force_is_the_un_mission_named_after_it():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "UNIFIL", "aliases": ["United Nations Interim Force in Lebanon"], "kind": "group"}])
+    actors = _resolved(
+        ["The council extended the peacekeeping force in Lebanon.", "Israel wanted UNIFIL shut, and the mission left."],
+        [[("the peacekeeping force", "nominal")], [("Israel", "name"), ("UNIFIL", "name"), ("the mission", "nominal")]],
+        gazetteer=world)
+    assert actors["the peacekeeping force"] == "UNIFIL" and actors["the mission"] == "UNIFIL"
