@@ -80,6 +80,7 @@ class Gazetteer:
         self._states = None
         self._surnames = None
         self._by_deletion = None
+        self._branches = {}
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -173,6 +174,18 @@ class Gazetteer:
         match = _OFFICE.match(_key(text))
         state = self._states.get(re.sub(r"'s$", "", match.group(1))) if match else None
         return (state.name, match.group(2)) if state is not None else None
+
+    def branch_of(self, group_name: str, state_name: str) -> Actor | None:
+        """A group's branch in a state, where the gazetteer has one entry for it: ``branch_of("Islamic State",
+        "Mozambique")`` is Islamic State Mozambique Province. None for a state or a state's forces."""
+        key = (group_name, state_name)
+        if key not in self._branches:
+            found = []
+            if group_name and not self.is_state(group_name) and not self.is_forces(group_name):
+                pattern = re.compile(rf"^{re.escape(group_name)}\s.*\b{re.escape(state_name)}\b")
+                found = [a for a in self.actors if pattern.match(a.name)]
+            self._branches[key] = found[0] if len(found) == 1 else None
+        return self._branches[key]
 
     def office_of(self, state_name: str, office: str) -> Actor | None:
         """A state's office as the gazetteer names it: ``office_of("Turkey", "defence ministry")`` finds the entry

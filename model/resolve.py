@@ -184,7 +184,31 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer | None = None, home: s
             pronoun.actor = _speaker_side(speaker, resolved, gazetteer, home)
             pronoun.code = None if pronoun.actor != speaker.actor else speaker.code
         resolved.append(pronoun)
-    return sorted(resolved, key=lambda m: m.start) if quoted else resolved
+    resolved = sorted(resolved, key=lambda m: m.start) if quoted else resolved
+    _local_branches(resolved, gazetteer, home)
+    return resolved
+
+
+def _local_branches(resolved: list[Mention], gazetteer, home: str | None) -> None:
+    """In a report about one state, a group's unnamed fighters are its branch there where the gazetteer has one:
+    "Islamic State-linked insurgents", "the militants", "its fighters" in a story datelined PEMBA, Mozambique are
+    Islamic State Mozambique Province. Where the writer names the group itself ("Islamic State claimed"), it
+    stays the group (in place)."""
+    counts: dict = {}
+    for m in resolved:
+        if gazetteer.is_state(m.actor):
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    state = home or max(counts, key=counts.get, default=None)
+    if state is None:
+        return
+    for m in resolved:
+        if not m.actor or gazetteer.lookup(name_form(m.text, "group")) is not None:
+            continue
+        members = m.actor.split(" and ")
+        branches = [gazetteer.branch_of(member, state) for member in members]
+        if any(branches):
+            m.actor = " and ".join(b.name if b else member for b, member in zip(branches, members))
+            m.code = None
 
 
 def _resolve_names(mentions, gazetteer) -> list[_Name]:

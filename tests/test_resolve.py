@@ -519,3 +519,18 @@ def test_the_peacekeeping_force_is_the_un_mission_named_after_it():
         [[("the peacekeeping force", "nominal")], [("Israel", "name"), ("UNIFIL", "name"), ("the mission", "nominal")]],
         gazetteer=world)
     assert actors["the peacekeeping force"] == "UNIFIL" and actors["the mission"] == "UNIFIL"
+
+
+def test_a_groups_unnamed_fighters_are_its_branch_in_the_reports_state():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Mozambique", "aliases": ["Mozambican government"], "kind": "group"},
+        {"name": "Islamic State", "aliases": ["IS"], "kind": "group", "roles": ["insurgent", "fighter"]},
+        {"name": "Islamic State Mozambique Province", "aliases": ["ISMP"], "kind": "group"}])
+    assert world.branch_of("Islamic State", "Mozambique").name == "Islamic State Mozambique Province"
+    assert world.branch_of("Islamic State", "Thailand") is None
+    actors = _resolved(
+        ["Islamic State-linked insurgents raided Macomia.", "Islamic State said its fighters had seized the town."],
+        [[("Islamic State-linked insurgents", "nominal")],
+         [("Islamic State", "name"), ("its fighters", "nominal")]], home="Mozambique", gazetteer=world)
+    assert actors["Islamic State-linked insurgents"] == actors["its fighters"] == "Islamic State Mozambique Province"
+    assert actors["Islamic State"] == "Islamic State"  # named by the writer: the group itself
