@@ -436,8 +436,10 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     if owner:
         if not gazetteer.is_state(owner):
             return owner
-        forces = gazetteer.forces_of(owner) if mention.head in STATE_FORCE_HEADS or military_agent else None
-        return forces.name if forces else None
+        if mention.head not in STATE_FORCE_HEADS and not military_agent:
+            return None
+        forces = _forces_or_branch(owner, mention.text, gazetteer)
+        return forces if forces != owner else None
     if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head in WEAPON_HEADS \
             or (mention.head not in STATE_FORCE_HEADS and not military_agent) \
             or (mention.head == "force" and not mention.plural):
@@ -620,7 +622,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                 state = (_modifying_actor(antecedent.text, gazetteer) or home
                          or _main_state(mention, resolved, gazetteer)) if ministry else None  # "The Defence Ministry"
                 owner_actor = state if state and gazetteer.is_state(state) else antecedent.actor
-                return _forces_or_self(owner_actor, gazetteer)
+                return _forces_or_branch(owner_actor, mention.text, gazetteer)
             men = mention.text.lower().split()[-1] == "men"  # its head is "man", no armed head
             if head in ARMED_HEADS or mention.text.lower().split()[-1] in MILITARY_PLURALS or men:
                 if gazetteer.is_forces(antecedent.actor):  # "the army chief ... his troops"
@@ -736,6 +738,17 @@ def _speaker_side(speaker: Mention, resolved: list[Mention], gazetteer, home: st
     if side and military:
         side = _forces_or_self(side, gazetteer)
     return side or speaker.actor
+
+
+_BRANCH = re.compile(r"\b(navy|air force|coast guard)\b", re.IGNORECASE)
+
+
+def _forces_or_branch(actor: str, text: str, gazetteer) -> str:
+    """A state's navy, air force or coast guard where the gazetteer has that branch ("its air force": the Pakistan
+    Air Force), else its armed forces."""
+    branch = _BRANCH.search(text)
+    entry = gazetteer.office_of(actor, branch.group(1).lower()) if branch and gazetteer.is_state(actor) else None
+    return entry.name if entry is not None else _forces_or_self(actor, gazetteer)
 
 
 def _forces_or_self(actor: str, gazetteer) -> str:

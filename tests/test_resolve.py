@@ -534,3 +534,16 @@ def test_a_groups_unnamed_fighters_are_its_branch_in_the_reports_state():
          [("Islamic State", "name"), ("its fighters", "nominal")]], home="Mozambique", gazetteer=world)
     assert actors["Islamic State-linked insurgents"] == actors["its fighters"] == "Islamic State Mozambique Province"
     assert actors["Islamic State"] == "Islamic State"  # named by the writer: the group itself
+
+
+def test_a_states_air_force_is_its_branch_where_the_gazetteer_has_one():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Pakistan", "aliases": ["Pakistani government"], "kind": "group"},
+        {"name": "Pakistan Armed Forces", "aliases": ["Pakistani army", "Pakistani troops"], "kind": "group"},
+        {"name": "Pakistan Air Force", "aliases": ["PAF"], "kind": "group"}])
+    actors = _resolved(["Pakistan put its air force and its troops on alert."],
+                       [[("Pakistan", "name"), ("its air force", "nominal"), ("its troops", "nominal")]],
+                       gazetteer=world)
+    assert actors["its air force"] == "Pakistan Air Force" and actors["its troops"] == "Pakistan Armed Forces"
+    actors = _resolved(["Thailand put its navy on alert."], [[("Thailand", "name"), ("its navy", "nominal")]])
+    assert actors["its navy"] == "Royal Thai Armed Forces"  # no branch in the gazetteer: the armed forces
