@@ -351,6 +351,7 @@ _OPEN_JOINT = re.compile(r"^(?:the\s+|all\s+(?:the\s+)?)?(?:(?:warring|rival)\s+
                          r"|(?:warring\s+|rival\s+)?(?:parties|sides|neighbou?rs|camps))$", re.IGNORECASE)
 _STATE_SETS = re.compile(r"countries|neighbou?rs|capitals|governments|nations|states", re.IGNORECASE)
 _ARMED_SETS = re.compile(r"armies|forces|troops|groups|factions", re.IGNORECASE)
+_ARMED_TROOPS = re.compile(r"\b(?:armies|forces|troops|soldiers)\b", re.IGNORECASE)
 
 
 def _joint_set(mention, resolved, gazetteer) -> str | None:
@@ -360,10 +361,13 @@ def _joint_set(mention, resolved, gazetteer) -> str | None:
     if not _OPEN_JOINT.match(mention.text) and (not re.search(r"\b(?:two|both)\b", mention.text, re.IGNORECASE) or not (
             core[0].split()[-1] in _JOINT_HEADS or (len(core) > 1 and core[-1].split()[-1] in _JOINT_HEADS))):
         return None  # "both sides", "the two West African neighbours", "the leaders of the two countries"
-    return _named_pair(mention, resolved, gazetteer, states_only=bool(_STATE_SETS.search(mention.text)),
+    pair = _named_pair(mention, resolved, gazetteer, states_only=bool(_STATE_SETS.search(mention.text)),
                        outside_sentence=mention.extra.get("after_appeal", False),
                        persons=len(core) == 1 and core[0].split()[-1] == "leaders",
                        as_states=not _ARMED_SETS.search(mention.text))
+    if pair and _ARMED_TROOPS.search(mention.text):  # "both armies" of two states: their armed forces
+        pair = " and ".join(_forces_or_self(member, gazetteer) for member in pair.split(" and "))
+    return pair
 
 
 def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
@@ -430,7 +434,9 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
             and not military_agent:
         return None
     pair = _state_pair(mention.text, gazetteer)
-    if pair:
+    if pair and mention.head not in WEAPON_HEADS:  # "Thai and Cambodian troops": the two armed forces
+        return " and ".join(_forces_or_self(state, gazetteer) for state in pair.split(" and "))
+    if pair:  # "French and Egyptian warships": the two states
         return pair
     owner = _modifying_actor(mention.text, gazetteer) or inside
     if owner:

@@ -547,3 +547,14 @@ def test_a_states_air_force_is_its_branch_where_the_gazetteer_has_one():
     assert actors["its air force"] == "Pakistan Air Force" and actors["its troops"] == "Pakistan Armed Forces"
     actors = _resolved(["Thailand put its navy on alert."], [[("Thailand", "name"), ("its navy", "nominal")]])
     assert actors["its navy"] == "Royal Thai Armed Forces"  # no branch in the gazetteer: the armed forces
+
+
+def test_a_nationality_pair_of_troops_and_both_armies_are_the_two_armed_forces():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Royal Cambodian Armed Forces", "aliases": ["Cambodian troops"], "kind": "group"}])
+    actors = _resolved(["Thai and Cambodian troops clashed.", "Thailand and Cambodia traded blame.",
+                        "The ICRC urged both armies to stop."],
+                       [[("Thai and Cambodian troops", "nominal")], [("Thailand", "name"), ("Cambodia", "name")],
+                        [("The ICRC", "name"), ("both armies", "nominal")]], gazetteer=world)
+    assert actors["Thai and Cambodian troops"] == "Royal Thai Armed Forces and Royal Cambodian Armed Forces"
+    assert actors["both armies"] == "Royal Thai Armed Forces and Royal Cambodian Armed Forces"
