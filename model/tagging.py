@@ -586,11 +586,13 @@ _APPEAL_BEFORE = re.compile(r"\b(?:urg\w*|call\w* on|appeal\w* to|press\w*|ask\w
 
 def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: int) -> bool:
     """Whether the span right after ``previous`` in its sentence is set off from it as an appositive: only a comma
-    between them and punctuation (or the sentence end) after it. "after the fall of Gadhafi, the country is ..."
+    between them and punctuation, a relative clause or the sentence end after it. "after the fall of Gadhafi, the country is ..."
     and "against the United States, South Korea's ministry said" are no appositions."""
     between = sentence.text[previous.end - sentence.start:char_start]
     after = sentence.text[char_end:char_end + 1]
-    return previous.sentence_index == sentence.index and between.strip() == "," and (after in ",;:.)" or not after)
+    relative = re.match(r"\s+(?:that|which|who|whose)\s", sentence.text[char_end:])  # ", a unit of X that operates"
+    return previous.sentence_index == sentence.index and between.strip() == "," and (
+        after in ",;:.)" or not after or bool(relative))
 
 
 def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str, gazetteer: Gazetteer,

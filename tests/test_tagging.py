@@ -285,6 +285,10 @@ def test_an_appositive_is_closed_by_punctuation():
     sentence = Sentence(0, 0, len(text), text)
     egypt = make_mention(sentence, 0, 5, "name", gazetteer)
     assert make_mention(sentence, 7, 34, "nominal", gazetteer, previous=egypt).extra["appos_of"] == 0
+    text = "MINURSO, the UN mission that has monitored the line since 1991, urged calm."  # or by a relative clause
+    sentence = Sentence(0, 0, len(text), text)
+    minurso = make_mention(sentence, 0, 7, "name", gazetteer)
+    assert make_mention(sentence, 9, 23, "nominal", gazetteer, previous=minurso).extra["appos_of"] == 0
 
 
 @pytest.mark.parametrize("text, expected", [
