@@ -308,7 +308,7 @@ def _state_pair(text: str, gazetteer) -> str | None:
     return " and ".join(st.name for st in states) if all(states) else None
 
 
-SPEAKER_HEADS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson"}
+SPEAKER_HEADS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources"}
 
 
 def _military_agent(mention) -> bool:
@@ -451,7 +451,8 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
             or (mention.head == "force" and not mention.plural):
         return None  # the possessive decides (below); bare "rebels" are not the army just named, nor is "the
         # force" (the "Gang Suppression Force" the report names, below)
-    national = mention.head in ("army", "military")  # a state's: "the army" is not the RSF just named
+    # a state's: "the army" (or "a military source") is not the RSF just named
+    national = mention.head in ("army", "military") or military_agent
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
                     and " and " not in m.actor  # not a joint actor ("both armed groups")
                     and (not national or gazetteer.state_of_forces(m.actor) is not None

@@ -558,3 +558,12 @@ def test_a_nationality_pair_of_troops_and_both_armies_are_the_two_armed_forces()
                         [("The ICRC", "name"), ("both armies", "nominal")]], gazetteer=world)
     assert actors["Thai and Cambodian troops"] == "Royal Thai Armed Forces and Royal Cambodian Armed Forces"
     assert actors["both armies"] == "Royal Thai Armed Forces and Royal Cambodian Armed Forces"
+
+
+def test_a_military_source_speaks_for_a_states_forces():
+    actors = _resolved(["A Thai military source said Hamas fighters fired."],
+                       [[("A Thai military source", "nominal"), ("Hamas fighters", "nominal")]])
+    assert actors["A Thai military source"] == "Royal Thai Armed Forces"
+    actors = _resolved(["Hamas fighters fired.", "A military source said the border was calm."],
+                       [[("Hamas fighters", "nominal")], [("A military source", "nominal")]], home="Thailand")
+    assert actors["A military source"] == "Royal Thai Armed Forces"  # not the armed group just named
