@@ -552,6 +552,7 @@ def guess_kind(name: str, gazetteer: Gazetteer) -> str:
 
 def _names_inside(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     names = []
+    text = re.sub(r"\s[\"“][^\"”]+[\"”]\s", " ", text)  # a nickname: 'Jimmy "Barbecue" Chérizier' is one name
     runs = [part for match in _NAME_RUN.finditer(text) for part in re.split(r"['’]s\s+", match.group(0))]
     for run in runs:  # "Colombia's ELN": two names
         name = re.sub(r"['’]s$", "", run).strip()

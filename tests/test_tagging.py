@@ -375,3 +375,10 @@ def test_a_capitalised_actor_noun_right_after_a_dateline_opens_the_sentence():
     mention = make_mention(Sentence(0, 0, len(text), text), start, start + len("Fighters of the MPC"), "name",
                            Gazetteer([]))
     assert mention.type == "nominal"
+
+
+def test_a_quoted_nickname_does_not_split_a_name_into_organisations():
+    text = 'Jimmy "Barbecue" Cherizier told residents to leave.'
+    sentence = Sentence(0, 0, len(text), text)
+    boss = make_mention(sentence, 0, 26, "name", Gazetteer([]))
+    assert not [name for name, label in boss.extra["names_inside"] if label == "ORG"]  # no "Jimmy" group to speak for
