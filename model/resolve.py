@@ -291,7 +291,7 @@ def _modifying_actor(text: str, gazetteer) -> str | None:
     """The state (by name or nationality adjective) or gazetteer organisation named inside ``text``; not the body
     an envoy is sent to ("Polisario's envoy to the United Nations" is Polisario's)."""
     text = _POSTED_TO.sub(r"\1", text)
-    words = re.findall(r"[A-Z][\w.'’-]*", text)
+    words = re.findall(r"(?:\b(?:al|el|ad|as|ash)[\s-])?[A-Z][\w.'’-]*", text)  # "al Shabaab fighters"
     for n in range(min(3, len(words)), 0, -1):  # the longest run first: "South Korean" before "Korean"
         for i in range(len(words) - n + 1):
             run = re.sub(r"['’]s?$", "", " ".join(words[i:i + n]))

@@ -567,3 +567,10 @@ def test_a_military_source_speaks_for_a_states_forces():
     actors = _resolved(["Hamas fighters fired.", "A military source said the border was calm."],
                        [[("Hamas fighters", "nominal")], [("A military source", "nominal")]], home="Thailand")
     assert actors["A military source"] == "Royal Thai Armed Forces"  # not the armed group just named
+
+
+def test_a_group_named_with_a_lower_case_particle_owns_its_fighters():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [{"name": "al-Shabaab", "aliases": ["al Shabaab"], "kind": "group"}])
+    actors = _resolved(["Officials said hundreds of al Shabaab fighters had regrouped."],
+                       [[("hundreds of al Shabaab fighters", "nominal")]], gazetteer=world)
+    assert actors["hundreds of al Shabaab fighters"] == "al-Shabaab"
