@@ -453,6 +453,11 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         # force" (the "Gang Suppression Force" the report names, below)
     # a state's: "the army" (or "a military source") is not the RSF just named
     national = mention.head in ("army", "military") or military_agent
+    if national and mention.extra.get("reported_by"):  # "President Daniel Chapo said the army": his state's
+        side = _reported_side(mention, resolved, gazetteer, state=True)
+        forces = gazetteer.forces_of(side) if side else None
+        if forces is not None:
+            return forces.name
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
                     and " and " not in m.actor  # not a joint actor ("both armed groups")
                     and (not national or gazetteer.state_of_forces(m.actor) is not None

@@ -574,3 +574,13 @@ def test_a_group_named_with_a_lower_case_particle_owns_its_fighters():
     actors = _resolved(["Officials said hundreds of al Shabaab fighters had regrouped."],
                        [[("hundreds of al Shabaab fighters", "nominal")]], gazetteer=world)
     assert actors["hundreds of al Shabaab fighters"] == "al-Shabaab"
+
+
+def test_the_army_in_a_leaders_report_is_his_states():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Royal Cambodian Armed Forces", "aliases": ["Cambodian troops", "Cambodia's army"], "kind": "group"}])
+    actors = _resolved(["Cambodia's army said it had reinforced its positions.",
+                        "Thai Prime Minister Anutin Charnvirakul said the army had been ordered to hold the line."],
+                       [[("Cambodia's army", "nominal"), ("it", "pronoun")],
+                        [("Thai Prime Minister Anutin Charnvirakul", "name"), ("the army", "nominal")]], gazetteer=world)
+    assert actors["the army"] == "Royal Thai Armed Forces"  # the speaker's, not the army just named
