@@ -24,6 +24,7 @@ PERSON_NOUNS = {
     "chief", "envoy", "premier", "king", "emir", "official", "officer", "colonel", "marshal", "secretary-general",
     "ambassador", "governor", "mayor", "warlord", "head", "chairman", "negotiator", "representative", "diplomat",
     "archbishop", "bishop", "cardinal", "cleric", "imam", "sheikh", "prince", "prosecutor", "senator", "member",
+    "chair", "chairwoman", "chairperson", "activist", "adviser", "advisor", "counterpart", "aide", "boss",
 }
 GROUP_NOUNS = {
     "army", "forces", "force", "troops", "soldiers", "military", "militia", "militias", "militants", "rebels",

@@ -291,6 +291,16 @@ def test_an_appositive_is_closed_by_punctuation():
     assert make_mention(sentence, 9, 23, "nominal", gazetteer, previous=minurso).extra["appos_of"] == 0
 
 
+@pytest.mark.parametrize("appositive", ["the current ASEAN chair", "a senior adviser", "his counterpart"])
+def test_a_persons_appositive_with_a_person_noun_is_that_person(appositive):
+    text = f"Prime Minister Anwar Ibrahim, {appositive}, urged calm."
+    sentence = Sentence(0, 0, len(text), text)
+    anwar = make_mention(sentence, 0, 28, "name", Gazetteer([]))
+    start = text.index(appositive)
+    nominal = make_mention(sentence, start, start + len(appositive), "nominal", Gazetteer([]), previous=anwar)
+    assert nominal.kind == "person" and nominal.extra["appos_of"] == 0
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Taiwan's Vice Foreign Minister", "nominal"), ("the US President", "nominal"), ("the Foreign Minister", "nominal"),
     ("British Prime Minister John Major", "name"), ("U.S. Secretary of State Colin Powell", "name"),
