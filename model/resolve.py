@@ -830,7 +830,8 @@ def _reporting_subject(pronoun: Mention, resolved: list[Mention], agree: bool = 
         subject = before[0] if opens_sentence else None  # "..., saying it", "what it called"
     else:
         subject = before[-1] if not prefix[before[-1].end - offset:].strip() else None
-    if subject is None and re.fullmatch(r",[^\"“”]*,\s*", prefix[before[0].end - offset:]):
+    if subject is None and re.fullmatch(r",[^\"“”]*,\s*(?:(?:has|have|had|also|again)\s+)*",
+                                        prefix[before[0].end - offset:]):  # "X, a gang ..., has denied that it"
         subject = before[0]
     if subject is None and opens_sentence \
             and re.fullmatch(r"(?:,[^\"“”]*,)?\s[^\"“”,;]*\band\s*", prefix[before[0].end - offset:]):

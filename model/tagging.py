@@ -546,6 +546,8 @@ def guess_kind(name: str, gazetteer: Gazetteer) -> str:
         return "group"
     if any(w in ("for", "of", "on", "and") for w in words):
         return "group"  # "Physicians for Human Rights": a person's name has no such connector
+    if len(words) > 1 and words[0] in ("La", "Los", "Las"):
+        return "group"  # "La Barredora", "Los Lobos": an article opens a gang's name, not a person's
     capitalised = [w for w in words if w[:1].isupper() or w.lower().startswith("al-")]
     return "person" if len(capitalised) >= 2 and len(words) <= 4 else "group"
 
@@ -591,7 +593,8 @@ def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: i
     and "against the United States, South Korea's ministry said" are no appositions."""
     between = sentence.text[previous.end - sentence.start:char_start]
     after = sentence.text[char_end:char_end + 1]
-    relative = re.match(r"\s+(?:that|which|who|whose)\s", sentence.text[char_end:])  # ", a unit of X that operates"
+    # ", a unit of X that operates", ", a gang born inside the state's own police force, has denied"
+    relative = re.match(r"\s+(?:that|which|who|whose)\s|\s+(?:\w+ed|born)\s[^,.;:\"“”]*,", sentence.text[char_end:])
     return previous.sentence_index == sentence.index and between.strip() == "," and (
         after in ",;:.)" or not after or bool(relative))
 

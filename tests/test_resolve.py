@@ -584,3 +584,9 @@ def test_the_army_in_a_leaders_report_is_his_states():
                        [[("Cambodia's army", "nominal"), ("it", "pronoun")],
                         [("Thai Prime Minister Anutin Charnvirakul", "name"), ("the army", "nominal")]], gazetteer=world)
     assert actors["the army"] == "Royal Thai Armed Forces"  # the speaker's, not the army just named
+
+
+def test_it_after_a_parenthetical_and_an_auxiliary_is_the_subject():
+    actors = _resolved(["Hamas, a group born in Gaza, has denied that it is planning reprisals."],
+                       [[("Hamas", "name"), ("a group", "nominal"), ("Gaza", "name"), ("it", "pronoun")]])
+    assert actors["it"] == "Hamas"

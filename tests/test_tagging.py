@@ -67,7 +67,7 @@ def test_mention_features_for_resolution():
 
 @pytest.mark.parametrize("name, kind", [("Libyan National Army", "group"), ("Ahmad al-Mesmari", "person"),
                                         ("RSF", "group"), ("President Kiir", "person"), ("Moscow", "group"),
-                                        ("Haftar", "person")])
+                                        ("Haftar", "person"), ("La Barredora", "group"), ("Los Lobos", "group")])
 def test_kind_of_a_name(name, kind):
     assert guess_kind(name, Gazetteer([Actor("Khalifa Haftar", ["Haftar"], kind="person")])) == kind
 
@@ -392,3 +392,14 @@ def test_a_quoted_nickname_does_not_split_a_name_into_organisations():
     sentence = Sentence(0, 0, len(text), text)
     boss = make_mention(sentence, 0, 26, "name", Gazetteer([]))
     assert not [name for name, label in boss.extra["names_inside"] if label == "ORG"]  # no "Jimmy" group to speak for
+
+
+def test_an_appositive_may_go_on_with_a_participle_phrase():
+    text = "La Barredora, a gang born inside the police, has denied it."
+    sentence = Sentence(0, 0, len(text), text)
+    gang = make_mention(sentence, 0, 12, "name", Gazetteer([]))
+    assert make_mention(sentence, 14, 20, "nominal", Gazetteer([]), previous=gang).extra["appos_of"] == 0
+    text = "He warned Hamas, the army reported."  # a clause, no participle phrase set off by commas
+    sentence = Sentence(0, 0, len(text), text)
+    hamas = make_mention(sentence, 10, 15, "name", Gazetteer([]))
+    assert "appos_of" not in make_mention(sentence, 17, 25, "nominal", Gazetteer([]), previous=hamas).extra
