@@ -386,7 +386,8 @@ def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=
             and not (outside_sentence and m.sentence_index == mention.sentence_index)
     named = [m for m in resolved if m.type == "name" and eligible(m)]
     pairs = [(b.start, a, f"{side(a.actor)} and {side(b.actor)}") for a, b in zip(named, named[1:])
-             if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and ")]
+             if a.sentence_index == b.sentence_index and a.actor != b.actor and b.start - a.end <= len(" and ")
+             and not a.extra.get("mediator")]  # "brokered by Qatar and Turkey": the mediators, not the parties
     # or a pair already resolved as one mention ("Indian and Chinese troops" ... "the two sides")
     pairs += [(m.start, m, " and ".join(side(x) for x in m.actor.split(" and "))) for m in resolved
               if m.type != "pronoun" and m.actor and m.actor.count(" and ") == 1 and "," not in m.actor

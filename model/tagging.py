@@ -587,6 +587,9 @@ _APPEAL_BEFORE = re.compile(r"\b(?:urg\w*|call\w* on|appeal\w* to|press\w*|ask\w
                             r"|invit\w*|met)\b[^.;\"“”]*$", re.IGNORECASE)
 
 
+_MEDIATED_BY = re.compile(r"\b(?:brokered|mediated|hosted|facilitated|sponsored)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _apposed(sentence: Sentence, previous: Mention, char_start: int, char_end: int) -> bool:
     """Whether the span right after ``previous`` in its sentence is set off from it as an appositive: only a comma
     between them and punctuation, a relative clause or the sentence end after it. "after the fall of Gadhafi, the country is ..."
@@ -610,6 +613,8 @@ def make_mention(sentence: Sentence, char_start: int, char_end: int, mtype: str,
     # tagging head said: the rule agrees with the annotators more often than the head does.
     prefix = sentence.text[:char_start]  # a dateline's dash opens the sentence too ("KABO, ..., Feb 17 - Fighters of")
     mtype = mention_type(text, at_sentence_start=not prefix.strip() or bool(re.search(r"\s[-–—]{1,2}\s*$", prefix)))
+    if _MEDIATED_BY.search(prefix):
+        extra["mediator"] = True  # "a truce brokered by Qatar and Turkey": not one of the parties
     if mtype == "pronoun":
         kind = "person" if lower in PERSON_PRONOUNS | {"i", "me", "my"} else \
             "thing" if lower in THING_PRONOUNS else "group"

@@ -590,3 +590,11 @@ def test_it_after_a_parenthetical_and_an_auxiliary_is_the_subject():
     actors = _resolved(["Hamas, a group born in Gaza, has denied that it is planning reprisals."],
                        [[("Hamas", "name"), ("a group", "nominal"), ("Gaza", "name"), ("it", "pronoun")]])
     assert actors["it"] == "Hamas"
+
+
+def test_a_pair_that_brokered_a_truce_is_not_both_sides():
+    actors = _resolved(["Thailand accused Cambodia of shelling.", "Cambodia blamed Thailand.",
+                        "The truce, brokered by Hamas and Libya, held.", "Washington urged both sides to talk."],
+                       [[("Thailand", "name"), ("Cambodia", "name")], [("Cambodia", "name"), ("Thailand", "name")],
+                        [("Hamas", "name"), ("Libya", "name")], [("Washington", "name"), ("both sides", "nominal")]])
+    assert actors["both sides"] == "Thailand and Cambodia"
