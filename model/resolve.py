@@ -277,7 +277,7 @@ def _resolve_names(mentions, gazetteer) -> list[_Name]:
 # official", "the Iraqi government", "Turkish authorities", "Hamas leaders").
 AGENT_HEADS = {"official", "officials", "government", "authorities", "authority", "diplomat", "diplomats",
                "administration", "regime", "leadership", "delegation", "cabinet", "spokesman", "spokeswoman",
-               "spokesperson", "minister", "ministers", "embassy"}
+               "spokesperson", "minister", "ministers", "embassy", "negotiator", "negotiators"}
 # "Israeli leaders" are the state, "Afghan rebel leaders" are not
 _NATION_LEADERS = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+leaders$")
 # "Hamas leaders", "the Taliban religious faction", "the UNITA militarist wing"
@@ -303,8 +303,13 @@ def _modifying_actor(text: str, gazetteer) -> str | None:
 
 def _state_pair(text: str, gazetteer) -> str | None:
     """"Senior Hungarian and Romanian officials", "French and Egyptian warships": the two states, as a set."""
-    pair = re.match(r"^(?:\w+\s+)*?([A-Z][\w.'’-]*) and ([A-Z][\w.'’-]*)\s", text)
-    states = [gazetteer.state(w) for w in pair.groups()] if pair else [None]
+    pair = re.match(r"^(?:\w+\s+)*?([A-Z][\w.'’-]*) and ([A-Z][\w.'’-]*)(\s[A-Z][\w.'’-]*)?\s", text)
+    if not pair:
+        return None
+    first, second, more = pair.groups()
+    # "Pakistani and Afghan Taliban negotiators": the second is the Taliban, not Afghanistan
+    second_actor = (gazetteer.lookup(second + more) if more else None) or gazetteer.state(second)
+    states = [gazetteer.state(first), second_actor]
     return " and ".join(st.name for st in states) if all(states) else None
 
 

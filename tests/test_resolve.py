@@ -598,3 +598,15 @@ def test_a_pair_that_brokered_a_truce_is_not_both_sides():
                        [[("Thailand", "name"), ("Cambodia", "name")], [("Cambodia", "name"), ("Thailand", "name")],
                         [("Hamas", "name"), ("Libya", "name")], [("Washington", "name"), ("both sides", "nominal")]])
     assert actors["both sides"] == "Thailand and Cambodia"
+
+
+def test_negotiators_of_a_state_and_a_group_are_that_pair():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [{"name": "Taliban", "aliases": ["Afghan Taliban"], "kind": "group"},
+                                                    {"name": "Afghanistan", "aliases": ["Afghan government"],
+                                                     "kind": "group"}])
+    actors = _resolved(["Thai and Afghan Taliban negotiators agreed to a truce.", "Washington urged both sides to talk."],
+                       [[("Thai and Afghan Taliban negotiators", "nominal")],
+                        [("Washington", "name"), ("both sides", "nominal")]], gazetteer=world)
+    assert actors["Thai and Afghan Taliban negotiators"] == actors["both sides"] == "Thailand and Taliban"
+    actors = _resolved(["Thai and Cambodian negotiators met."], [[("Thai and Cambodian negotiators", "nominal")]])
+    assert actors["Thai and Cambodian negotiators"] == "Thailand and Cambodia"
