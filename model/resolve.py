@@ -338,6 +338,8 @@ GENERIC_ROLES = {"group", "member", "leader", "official", "party", "faction", "f
                  "organization"}
 GROUP_NOUNS_BARE = {"group", "movement", "gang", "militia", "bloc", "alliance", "organisation", "organization",
                     "faction", "party", "coalition", "front", "network", "cartel", "mission", "agency"}
+# A state's institutions are actors of their own (the labeled set never names one by its state)
+INSTITUTION_HEADS = {"parliament", "court", "senate", "congress", "assembly", "legislature"}
 GOVERNMENT_HEADS = {"government", "authority", "authorities", "administration", "presidency", "cabinet", "regime",
                     "junta"}
 
@@ -632,6 +634,8 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         antecedent = _reporting_subject(pronoun, resolved) or _antecedent(pronoun, resolved)
         if antecedent is not None:
             if antecedent.kind != "person":
+                if head in INSTITUTION_HEADS:
+                    return _clean(mention.text)  # "its parliament" acts for itself, not for Turkey
                 if head not in STATE_FORCE_HEADS:
                     return antecedent.actor
                 # "its troops": a state's are its army, and so are those of "Cambodia's defence ministry"

@@ -610,3 +610,9 @@ def test_negotiators_of_a_state_and_a_group_are_that_pair():
     assert actors["Thai and Afghan Taliban negotiators"] == actors["both sides"] == "Thailand and Taliban"
     actors = _resolved(["Thai and Cambodian negotiators met."], [[("Thai and Cambodian negotiators", "nominal")]])
     assert actors["Thai and Cambodian negotiators"] == "Thailand and Cambodia"
+
+
+def test_a_states_parliament_is_an_actor_of_its_own():
+    actors = _resolved(["Thailand objected, and its parliament declared a state of emergency."],
+                       [[("Thailand", "name"), ("its parliament", "nominal")]])
+    assert actors["its parliament"] == "its parliament"
