@@ -463,6 +463,10 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     national = mention.head in ("army", "military") or military_agent
     if national and mention.extra.get("reported_by"):  # "President Daniel Chapo said the army": his state's
         side = _reported_side(mention, resolved, gazetteer, state=True)
+        subject = _reporting_subject(mention, resolved, agree=False) if side is None else None
+        if subject is not None and subject.kind != "person":  # "Algeria's foreign ministry ... said the army"
+            owner = _modifying_actor(subject.text, gazetteer)
+            side = owner if owner and gazetteer.is_state(owner) else None
         forces = gazetteer.forces_of(side) if side else None
         if forces is not None:
             return forces.name

@@ -30,7 +30,7 @@ MANUAL = [  # the example article's actors, which a user would expect out of the
     {"name": "Khalifa Haftar", "aliases": ["Haftar", "Khalifa Hifter", "Hifter"], "kind": "person",
      "roles": ["general", "field marshal", "commander"], "forces": "Libyan National Army"},
     {"name": "Antonio Guterres", "aliases": ["Guterres", "António Guterres"], "kind": "person",
-     "roles": ["secretary-general"]},
+     "roles": ["secretary-general", "chief"]},  # "the UN chief"
     {"name": "Recep Tayyip Erdogan", "aliases": ["Tayyip Erdogan"], "kind": "person"},
 ]
 

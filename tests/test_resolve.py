@@ -616,3 +616,12 @@ def test_a_states_parliament_is_an_actor_of_its_own():
     actors = _resolved(["Thailand objected, and its parliament declared a state of emergency."],
                        [[("Thailand", "name"), ("its parliament", "nominal")]])
     assert actors["its parliament"] == "its parliament"
+
+
+def test_the_army_in_a_state_ministrys_report_is_that_states():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Royal Cambodian Armed Forces", "aliases": ["Cambodian troops", "Cambodia's army"], "kind": "group"}])
+    actors = _resolved(["Cambodia's army fired on the border.", "Thailand's foreign ministry said the army was ready."],
+                       [[("Cambodia's army", "nominal")], [("Thailand's foreign ministry", "nominal"),
+                                                           ("the army", "nominal")]], gazetteer=world)
+    assert actors["the army"] == "Royal Thai Armed Forces"
