@@ -377,6 +377,32 @@ def _joint_set(mention, resolved, gazetteer) -> str | None:
     return pair
 
 
+_ARMED_GROUPS = re.compile(r"(?:the|these|both|all)\s+(?:(?:armed|rival|warring)\s+)?(?:groups|gangs|cartels|militias"
+                           r"|factions)", re.IGNORECASE)
+_ARMED_GROUP_NOUNS = {"gang", "cartel", "militia", "faction"}
+_ARMED_GROUP_ROLES = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "gang", "cartel", "militia"}
+
+
+def _armed_groups(mention, resolved, gazetteer) -> str | None:
+    """"the armed groups", "the gangs", "the warring factions": the two armed groups the article names most (in
+    the order it names them), where it names two or more; with one, the rules for a single group decide."""
+    if not _ARMED_GROUPS.fullmatch(mention.text):
+        return None
+    counts: dict = {}
+    for m in resolved:
+        if m.start >= mention.start or not m.actor or " and " in m.actor or m.kind == "person" \
+                or gazetteer.is_state(m.actor) or gazetteer.is_forces(m.actor):
+            continue
+        entry = gazetteer.lookup(m.actor)
+        if (m.type == "nominal" and m.head in _ARMED_GROUP_NOUNS) or (entry and set(entry.roles) & _ARMED_GROUP_ROLES):
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    if len(counts) < 2:
+        return None
+    first = {actor: i for i, actor in enumerate(counts)}
+    top = sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
+    return " and ".join(sorted(top, key=first.get))
+
+
 def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
                 persons=False, as_states=False) -> str | None:
     """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia", or in one
@@ -621,7 +647,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         if group:  # "Colombia's ELN guerrillas": the group's, not the state's
             return group
     found = _un_mission(mention, resolved, names, gazetteer) or _state_agent(mention, gazetteer) \
-        or _joint_set(mention, resolved, gazetteer) \
+        or _joint_set(mention, resolved, gazetteer) or _armed_groups(mention, resolved, gazetteer) \
         or _armed_actor(mention, resolved, gazetteer, inside, home)
     if found:
         return found

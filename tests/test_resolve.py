@@ -625,3 +625,16 @@ def test_the_army_in_a_state_ministrys_report_is_that_states():
                        [[("Cambodia's army", "nominal")], [("Thailand's foreign ministry", "nominal"),
                                                            ("the army", "nominal")]], gazetteer=world)
     assert actors["the army"] == "Royal Thai Armed Forces"
+
+
+def test_the_armed_groups_are_the_two_the_article_names_most():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Los Lobos", "aliases": [], "kind": "group", "roles": ["gang"]},
+        {"name": "Los Choneros", "aliases": [], "kind": "group", "roles": ["gang"]}])
+    actors = _resolved(["Los Choneros and Los Lobos clashed, and Viv Ansanm watched.", "Los Lobos said the gang would fight.",
+                        "UNICEF urged the armed groups to spare children."],
+                       [[("Los Choneros", "name"), ("Los Lobos", "name"), ("Viv Ansanm", "name")],
+                        [("Los Lobos", "name"), ("the gang", "nominal")],
+                        [("UNICEF", "name"), ("the armed groups", "nominal")]], gazetteer=world)
+    # Los Lobos three times, then the first named of the gangs named once; in the article's order
+    assert actors["the armed groups"] == "Los Choneros and Los Lobos"
