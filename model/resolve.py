@@ -628,14 +628,32 @@ def _ministry(text: str) -> str | None:
     return f"{kind} ministry"
 
 
+def _named_alike(mention, resolved, gazetteer) -> str | None:
+    """"The Zaire group" after "the rival Zaire militia": a group nominal that shares a capitalised word with a group
+    nominal just before it (one that named no gazetteer actor) is that group."""
+    words = re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]+", mention.text)
+    if not words or mention.kind == "person" or mention.head not in GROUP_NOUNS_BARE:
+        return None  # not "The Zintan military council" after "Armed groups from ... Zintan"
+    earlier = _recent(resolved, mention, lambda m: m.type == "nominal" and m.kind != "person"
+                      and m.head in GROUP_NOUNS_BARE | NON_STATE_ARMED_HEADS
+                      and gazetteer.lookup(m.actor) is None and " and " not in m.actor
+                      and any(re.search(rf"\b{re.escape(w)}\b", m.text) for w in words), sentences_back=2)
+    return earlier.actor if earlier is not None else None
+
+
 def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str | None = None):
     head = mention.head
     core = _core(_clean(mention.text))
     entry = gazetteer.lookup(mention.text) or gazetteer.lookup(_clean(mention.text)) or (
         gazetteer.lookup(core) if core[:1].isupper() else None)
+    if entry and core != _clean(mention.text) and gazetteer.is_state(entry.name):
+        entry = None  # "the Zaire group" is a group named after a place, not the state
     if entry:  # "Russian forces", "the Kremlin", "the Viv Ansanm gang alliance" named as the gazetteer names them
         mention.code = entry.code
         return entry.name
+    named_alike = _named_alike(mention, resolved, gazetteer)
+    if named_alike:
+        return named_alike
     inside = next((n.actor for n in names if n.position == mention.start and n.kind != "person" and n.actor
                    and re.search(r"\b(?:of|loyal to|from)\s+(?:the\s+)?" + re.escape(n.raw), mention.text)),
                   None)  # "Rebels of the National Salvation Front (NAS)", "fighters loyal to the STC"
@@ -699,8 +717,11 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
     role = head if role in GENERIC_ROLES else role  # "militant groups" are not the one group named
     before = [n for n in names if n.position < mention.start][::-1]
     after = [n for n in names if n.position > mention.start]
+    # "a CODECO faction threatened ... the rival Zaire militia": not an actor its own sentence has named
+    rivals = {m.actor for m in resolved if m.sentence_index == mention.sentence_index} \
+        if re.search(r"\brival\b", mention.text, re.IGNORECASE) else set()
     for candidate in before + after:
-        if (candidate.kind == "person") != wants_person:
+        if (candidate.kind == "person") != wants_person or candidate.actor in rivals:
             continue
         entry = gazetteer.lookup(candidate.actor or "")
         if (entry and role in entry.roles) or head in _words(candidate.raw):
@@ -714,7 +735,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         if entry is not None:
             return entry.name
     same_head = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head == head
-                        and (m.kind == "person") == wants_person
+                        and (m.kind == "person") == wants_person and m.actor not in rivals
                         and (not ministry or _ministry(m.text) == ministry)
                         and bool(_LOCAL.search(m.text)) == bool(_LOCAL.search(mention.text)), sentences_back=4)
     if same_head is not None:  # "the agency" after "the UN refugee agency"
@@ -727,8 +748,8 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         if found is not None:
             return found.actor
     if head in ATTACKER_HEADS and re.match(r"^(?:the|these|those)\s", mention.text, re.IGNORECASE):
-        earlier = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head in ATTACKER_HEADS,
-                          sentences_back=4)  # "the attackers", "the dead gunmen": the armed men just described
+        earlier = _recent(resolved, mention, lambda m: m.type == "nominal" and m.head in ATTACKER_HEADS
+                          and m.actor not in rivals, sentences_back=4)  # "the attackers": the armed men just described
         if earlier is not None:
             return earlier.actor
     if bare in GROUP_NOUNS_BARE:  # "the group", "the movement": the organisation just named

@@ -638,3 +638,16 @@ def test_the_armed_groups_are_the_two_the_article_names_most():
                         [("UNICEF", "name"), ("the armed groups", "nominal")]], gazetteer=world)
     # Los Lobos three times, then the first named of the gangs named once; in the article's order
     assert actors["the armed groups"] == "Los Choneros and Los Lobos"
+
+
+def test_a_rival_militia_is_not_the_one_its_sentence_names_and_keeps_its_name():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Democratic Republic of the Congo", "aliases": ["Zaire", "Congolese government"], "kind": "group"},
+        {"name": "CODECO", "aliases": [], "kind": "group", "roles": ["militia"]}])
+    actors = _resolved(["CODECO militiamen attacked a camp.", "The militia was blamed for the killings.",
+                        "A CODECO faction threatened the rival Zaire militia.", "The Zaire group replied."],
+                       [[("CODECO militiamen", "nominal")], [("The militia", "nominal")],
+                        [("A CODECO faction", "nominal"), ("the rival Zaire militia", "nominal")],
+                        [("The Zaire group", "nominal")]], gazetteer=world)
+    assert actors["The militia"] == "CODECO"
+    assert actors["the rival Zaire militia"] == actors["The Zaire group"] == "rival Zaire militia"
