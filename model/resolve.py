@@ -91,7 +91,8 @@ def name_form(text: str, kind: str) -> str:
     A person's name is the run of capitalised words after the last title or description ("Saddam Hussein" in
     "Iraqi President Saddam Hussein", "F.W. de Klerk" in "South African leader F.W. de Klerk")."""
     tokens = _TRAILING_ACRONYM.sub("", _clean(text)).split()
-    while len(tokens) > 1 and (not tokens[0][:1].isupper() or COMPOUND_MODIFIER.search(tokens[0])):
+    while len(tokens) > 1 and (not tokens[0][:1].isupper() and not tokens[0][:1].isdigit()
+                               or COMPOUND_MODIFIER.search(tokens[0])):  # "444th Brigade" keeps its number
         tokens = tokens[1:]  # "so-called Libyan National Army", "strongman ...", "the Algeria-backed Polisario"
     # A description in lower case before the name is no part of it ("Human rights organization Amnesty
     # International", "Hezbollah lawmaker Hassan Fadlallah"); a possessive is ("The Syrian army's Fourth Division").
@@ -291,7 +292,8 @@ def _modifying_actor(text: str, gazetteer) -> str | None:
     """The state (by name or nationality adjective) or gazetteer organisation named inside ``text``; not the body
     an envoy is sent to ("Polisario's envoy to the United Nations" is Polisario's)."""
     text = _POSTED_TO.sub(r"\1", text)
-    words = re.findall(r"(?:\b(?:al|el|ad|as|ash)[\s-])?[A-Z][\w.'’-]*", text)  # "al Shabaab fighters"
+    # "al Shabaab fighters", "a 444th Brigade commander"
+    words = re.findall(r"(?:\b(?:al|el|ad|as|ash)[\s-]|\b\d+(?:st|nd|rd|th)\s)?[A-Z][\w.'’-]*", text)
     for n in range(min(3, len(words)), 0, -1):  # the longest run first: "South Korean" before "Korean"
         for i in range(len(words) - n + 1):
             run = re.sub(r"['’]s?$", "", " ".join(words[i:i + n]))

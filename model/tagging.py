@@ -19,7 +19,7 @@ _PLURAL_IRREGULAR = {"men": "man", "gunmen": "gunman", "militias": "militia", "a
                      "police": "police", "people": "people"}
 _HEAD_STOP = re.compile(r"\s(?:of|loyal|who|which|that|in|from|at|on|for|to|with)\s|\s*\(|,(?!\d)",
                         re.IGNORECASE)  # not the comma of "30,000 troops"
-_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:al-|bin\s|de\s|of\s|the\s)?[A-Z][\w.'’-]*)*")
+_NAME_RUN = re.compile(r"(?:\b\d+(?:st|nd|rd|th)\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-|bin\s|de\s|of\s|the\s)?[A-Z][\w.'’-]*)*")
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic)$")
 _FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 _JOINERS = "-‐'’"

@@ -104,3 +104,14 @@ def test_a_joint_actor_is_named_by_its_members_names_when_the_gazetteer_knows_th
                        [("they", "Turkey and the Kurds", "pronoun")])]
     normalise_actor_names(records, Gazetteer.from_entries(world))
     assert [r["mentions"][0]["actor"] for r in records] == ["Turkey and United Kingdom", "Turkey and the Kurds"]
+
+
+def test_a_joint_actor_takes_the_names_its_document_gives_its_members():
+    records = [_record("a", "a", "The rival Zaire militia and CODECO clashed; the 444th Brigade watched.",
+                       [("The rival Zaire militia", "Zaire militia", "nominal"), ("CODECO", "CODECO", "name"),
+                        ("the 444th Brigade", "444th Brigade", "name")]),
+               _record("b", "a", "Both armed groups denied it.", [("Both armed groups", "CODECO and Zaire militia",
+                                                                    "nominal")])]
+    normalise_actor_names(records, Gazetteer.from_entries(WORLD))
+    actors = [m["actor"] for r in records for m in r["mentions"]]
+    assert actors == ["rival Zaire militia", "CODECO", "444th Brigade", "CODECO and rival Zaire militia"]

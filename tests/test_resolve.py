@@ -39,6 +39,7 @@ def test_a_groups_name_form_drops_leading_descriptions():
     assert name_form("the so-called Libyan National Army (LNA)", "group") == "Libyan National Army"
     assert name_form("Roman Catholic Diocese of San Cristóbal de las Casas", "group") == \
         "Roman Catholic Diocese of San Cristóbal de las Casas"  # "las" is a particle, no description
+    assert name_form("the 444th Brigade", "group") == "444th Brigade"  # a unit keeps its number
 
 
 def test_states_and_their_forces_come_from_the_aliases():

@@ -40,7 +40,7 @@ def _documents(records):
     return docs.values()
 
 
-def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) -> str:
+def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer, named: dict) -> str:
     entry = gazetteer.lookup(annotated)
     if entry:
         return entry.name
@@ -52,7 +52,7 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
         if entry:
             return entry.name
     if " and " in annotated:
-        return _joint_name(annotated, gazetteer)
+        return _joint_name(annotated, gazetteer, named)
     for text in names + [m["text"] for m in mentions if m.get("type") == "nominal"]:
         entry = gazetteer.forces_named(clean(text))
         if entry:  # "Venezuela's armed forces", "Venezuelan troops": the gazetteer's name for that state's forces
@@ -68,14 +68,18 @@ def _cluster_name(annotated: str, mentions: list[dict], gazetteer: Gazetteer) ->
     return annotated
 
 
-def _joint_name(annotated: str, gazetteer: Gazetteer) -> str:
-    """A joint actor is named by its members' names when the gazetteer knows every member ("United States and
-    Britain" -> "United States and United Kingdom"); else as the annotators wrote it."""
+def _joint_name(annotated: str, gazetteer: Gazetteer, named: dict) -> str:
+    """A joint actor is named by its members' names when every member is known, by the gazetteer or as an actor of
+    the same document (``named``: annotators' name -> name), as each member alone is named ("United States and
+    Britain" -> "United States and United Kingdom"; "CODECO and Zaire militia" -> "CODECO and rival Zaire militia"
+    where the document names the militia so); else as the annotators wrote it."""
     members = re.split(r",\s*(?:and\s+)?|\s+and\s+", annotated)
-    entries = [gazetteer.lookup(m) or gazetteer.forces_named(m) for m in members]
-    if not all(entries):
+    names = []
+    for member in members:
+        entry = gazetteer.lookup(member) or gazetteer.forces_named(member)
+        names.append(entry.name if entry else named.get(member))
+    if not all(names):
         return annotated
-    names = [e.name for e in entries]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -88,9 +92,10 @@ def normalise_actor_names(records: list[dict], gazetteer: Gazetteer) -> int:
             for m in record["mentions"]:
                 m.setdefault("actor_as_annotated", m["actor"])
                 clusters[m["actor_as_annotated"]].append(m)
-        for annotated, mentions in clusters.items():
-            name = _cluster_name(annotated, mentions, gazetteer)
-            for m in mentions:
+        named = {}  # single actors first, so that a joint actor can be named by its members' names
+        for annotated in sorted(clusters, key=lambda a: " and " in a):
+            name = named[annotated] = _cluster_name(annotated, clusters[annotated], gazetteer, named)
+            for m in clusters[annotated]:
                 changed += m["actor"] != name
                 m["actor"] = name
     return changed
