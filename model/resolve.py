@@ -462,7 +462,8 @@ def _state_of(actor: str, resolved, gazetteer) -> str | None:
     return None
 
 
-def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: str | None = None) -> str | None:
+def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: str | None = None,
+                 names: list[_Name] = ()) -> str | None:
     """Armed nominals: "Thai troops" (a state's forces), "Taliban forces" / "fighters of JNIM" (the group),
     bare "the army" / "troops" (the armed actor just named, else the forces of the state just named)."""
     military_agent = _military_agent(mention)
@@ -480,6 +481,11 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
             return owner
         if mention.head not in STATE_FORCE_HEADS and not military_agent:
             return None
+        branch = _BRANCH.search(mention.text)
+        named = {n.actor for n in names if branch and n.actor and n.kind != "person"
+                 and n.actor.lower().endswith(branch.group(1).lower())}
+        if len(named) == 1:  # "the Greek navy" in a report that names "The Hellenic Navy"
+            return named.pop()
         forces = _forces_or_branch(owner, mention.text, gazetteer)
         return forces if forces != owner else None
     if re.match(r"^(his|her|its|their|our)\s", mention.text, re.IGNORECASE) or mention.head in WEAPON_HEADS \
@@ -668,7 +674,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
             return group
     found = _un_mission(mention, resolved, names, gazetteer) or _state_agent(mention, gazetteer) \
         or _joint_set(mention, resolved, gazetteer) or _armed_groups(mention, resolved, gazetteer) \
-        or _armed_actor(mention, resolved, gazetteer, inside, home)
+        or _armed_actor(mention, resolved, gazetteer, inside, home, names)
     if found:
         return found
     bare = _clean(mention.text).lower()

@@ -652,3 +652,11 @@ def test_a_rival_militia_is_not_the_one_its_sentence_names_and_keeps_its_name():
                         [("The Zaire group", "nominal")]], gazetteer=world)
     assert actors["The militia"] == "CODECO"
     assert actors["the rival Zaire militia"] == actors["The Zaire group"] == "rival Zaire militia"
+
+
+def test_a_states_navy_is_the_navy_the_report_names():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [{"name": "Royal Thai Navy", "aliases": [], "kind": "group"}])
+    actors = _resolved(["Thailand said the Thai navy shadowed a survey ship.", "The Royal Thai Navy keeps frigates there."],
+                       [[("Thailand", "name"), ("the Thai navy", "nominal")], [("The Royal Thai Navy", "name")]],
+                       gazetteer=world)
+    assert actors["the Thai navy"] == "Royal Thai Navy"
