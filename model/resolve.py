@@ -843,8 +843,10 @@ def _state_office(texts: list[str]) -> bool:
 
 
 def _is_armed_name(actor: str | None, gazetteer) -> bool:
-    return gazetteer.is_forces(actor) or bool(re.search(r"\b(?:army|forces|military|defen[cs]e force)\b",
-                                                         actor or "", re.IGNORECASE))
+    return gazetteer.is_forces(actor) or bool(_ARMED_NAME.search(actor or ""))
+
+
+_ARMED_NAME = re.compile(r"\b(?:army|forces|military|(?:defen[cs]e|security|border) force)\b", re.IGNORECASE)
 
 
 # What a speaker calls the other side: "the enemy will not know from where", "the Moroccan occupier" is named

@@ -660,3 +660,12 @@ def test_a_states_navy_is_the_navy_the_report_names():
                        [[("Thailand", "name"), ("the Thai navy", "nominal")], [("The Royal Thai Navy", "name")]],
                        gazetteer=world)
     assert actors["the Thai navy"] == "Royal Thai Navy"
+
+
+def test_troops_after_a_border_force_is_named_are_that_force():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [{"name": "Border Security Force", "aliases": ["BSF"],
+                                                     "kind": "group"}])
+    actors = _resolved(["Thailand said the Border Security Force saw drones.", "Troops fired several rounds."],
+                       [[("Thailand", "name"), ("the Border Security Force", "name")], [("Troops", "nominal")]],
+                       gazetteer=world)
+    assert actors["Troops"] == "Border Security Force"
