@@ -80,7 +80,7 @@ class Gazetteer:
         self._states = None
         self._surnames = None
         self._by_deletion = None
-        self._branches = {}
+        self._branches, self._by_first_word = {}, None
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -180,10 +180,14 @@ class Gazetteer:
         "Mozambique")`` is Islamic State Mozambique Province. None for a state or a state's forces."""
         key = (group_name, state_name)
         if key not in self._branches:
+            if self._by_first_word is None:  # entries by their first word: a branch's name opens with its group's
+                self._by_first_word = {}
+                for actor in self.actors:
+                    self._by_first_word.setdefault(actor.name.split()[0], []).append(actor)
             found = []
             if group_name and not self.is_state(group_name) and not self.is_forces(group_name):
-                pattern = re.compile(rf"^{re.escape(group_name)}\s.*\b{re.escape(state_name)}\b")
-                found = [a for a in self.actors if pattern.match(a.name)]
+                pattern = re.compile(rf"{re.escape(group_name)}\s.*\b{re.escape(state_name)}\b")
+                found = [a for a in self._by_first_word.get(group_name.split()[0], []) if pattern.match(a.name)]
             self._branches[key] = found[0] if len(found) == 1 else None
         return self._branches[key]
 

@@ -382,7 +382,7 @@ def _joint_set(mention, resolved, gazetteer) -> str | None:
 _ARMED_GROUPS = re.compile(r"(?:the|these|both|all)\s+(?:(?:armed|rival|warring)\s+)?(?:groups|gangs|cartels|militias"
                            r"|factions)", re.IGNORECASE)
 _ARMED_GROUP_NOUNS = {"gang", "cartel", "militia", "faction"}
-_ARMED_GROUP_ROLES = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "gang", "cartel", "militia"}
+_ARMED_ROLES = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "gang", "cartel", "militia"}
 
 
 def _armed_groups(mention, resolved, gazetteer) -> str | None:
@@ -396,7 +396,7 @@ def _armed_groups(mention, resolved, gazetteer) -> str | None:
                 or gazetteer.is_state(m.actor) or gazetteer.is_forces(m.actor):
             continue
         entry = gazetteer.lookup(m.actor)
-        if (m.type == "nominal" and m.head in _ARMED_GROUP_NOUNS) or (entry and set(entry.roles) & _ARMED_GROUP_ROLES):
+        if (m.type == "nominal" and m.head in _ARMED_GROUP_NOUNS) or (entry and set(entry.roles) & _ARMED_ROLES):
             counts[m.actor] = counts.get(m.actor, 0) + 1
     if len(counts) < 2:
         return None

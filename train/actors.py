@@ -161,27 +161,26 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
         name in aliases_of or people.person_by_surname(name) is not None)]
 
 
-def _merge_state_offices(entries: dict, world: list[dict], mentions: dict) -> None:
-    """One entry per state office and per state's forces: "Turkey's Defence Ministry" joins "Turkish Defence
-    Ministry" (the name the training split uses more often, or the world list's), "Venezuela's armed forces" the
-    forces entry of the world list (in place)."""
+def _merge_state_offices(entries: dict, world: list[dict], name_counts: dict) -> None:
+    """One entry per state office and per state's forces, in place: "Turkey's Defence Ministry" joins "Turkish
+    Defence Ministry" (the world list's entry, else the name the training split uses more often), "Venezuela's
+    armed forces" the world list's forces entry."""
     gazetteer = Gazetteer.from_entries(list(entries.values()))
     world_names = {e["name"] for e in world}
     offices = defaultdict(list)
     for name, entry in list(entries.items()):
-        if entry.get("kind") == "person" or name in world_names:
+        if entry.get("kind") == "person":
             continue
-        forces = gazetteer.forces_named(name)
+        forces = gazetteer.forces_named(name) if name not in world_names else None
         if forces is not None and forces.name != name:
             _merge(entries, name, forces.name)
         elif gazetteer.state_office(name):
             offices[gazetteer.state_office(name)].append(name)
     for names in offices.values():
-        if len(names) > 1:
-            keep = max(names, key=lambda n: (sum(mentions[n].values()), n))
-            for name in names:
-                if name != keep:
-                    _merge(entries, name, keep)
+        keep = max(names, key=lambda n: (n in world_names, sum(name_counts[n].values()), n))
+        for name in names:
+            if name != keep and name not in world_names:
+                _merge(entries, name, keep)
 
 
 def _merge(entries: dict, name: str, into: str) -> None:
