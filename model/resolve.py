@@ -386,23 +386,17 @@ _ARMED_ROLES = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "gang
 
 
 def _armed_groups(mention, resolved, gazetteer) -> str | None:
-    """"the armed groups", "the gangs", "the warring factions": the two armed groups the article names most (in
-    the order it names them), where it names two or more; with one, the rules for a single group decide."""
+    """"the armed groups", "the gangs", "the warring factions": the two armed groups the article names most, as for
+    "both sides", where it names two or more; with one, the rules for a single group decide."""
     if not _ARMED_GROUPS.fullmatch(mention.text):
         return None
-    counts: dict = {}
-    for m in resolved:
+    def armed_group(m):
         if m.start >= mention.start or not m.actor or " and " in m.actor or m.kind == "person" \
                 or gazetteer.is_state(m.actor) or gazetteer.is_forces(m.actor):
-            continue
+            return False
         entry = gazetteer.lookup(m.actor)
-        if (m.type == "nominal" and m.head in _ARMED_GROUP_NOUNS) or (entry and set(entry.roles) & _ARMED_ROLES):
-            counts[m.actor] = counts.get(m.actor, 0) + 1
-    if len(counts) < 2:
-        return None
-    first = {actor: i for i, actor in enumerate(counts)}
-    top = sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
-    return " and ".join(sorted(top, key=first.get))
+        return (m.type == "nominal" and m.head in _ARMED_GROUP_NOUNS) or bool(entry and set(entry.roles) & _ARMED_ROLES)
+    return _two_most_named([m.actor for m in resolved if armed_group(m)])
 
 
 def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
@@ -437,12 +431,16 @@ def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=
             return pair
     if sentences_back is not None:
         return None
+    return _two_most_named([side(m.actor) for m in resolved if eligible(m)])
+
+
+def _two_most_named(actors: list[str]) -> str | None:
+    """"A and B": the two actors named most often in ``actors`` (in document order; the most recent first on a
+    tie), in the order the document first names them; None with fewer than two."""
     counts, first = {}, {}
-    for rank, m in enumerate(resolved):
-        if eligible(m):
-            actor = side(m.actor)
-            counts[actor] = (counts.get(actor, (0, 0))[0] + 1, rank)
-            first.setdefault(actor, m.start)
+    for rank, actor in enumerate(actors):
+        counts[actor] = (counts.get(actor, (0, 0))[0] + 1, rank)
+        first.setdefault(actor, rank)
     chosen = sorted(counts, key=counts.get, reverse=True)[:2]
     if len(chosen) < 2:
         return None

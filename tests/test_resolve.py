@@ -637,8 +637,9 @@ def test_the_armed_groups_are_the_two_the_article_names_most():
                        [[("Los Choneros", "name"), ("Los Lobos", "name"), ("Viv Ansanm", "name")],
                         [("Los Lobos", "name"), ("the gang", "nominal")],
                         [("UNICEF", "name"), ("the armed groups", "nominal")]], gazetteer=world)
-    # Los Lobos three times, then the first named of the gangs named once; in the article's order
-    assert actors["the armed groups"] == "Los Choneros and Los Lobos"
+    # Los Lobos three times, then of the gangs named once the most recent (as for "both sides"); in the
+    # article's order
+    assert actors["the armed groups"] == "Los Lobos and Viv Ansanm"
 
 
 def test_a_rival_militia_is_not_the_one_its_sentence_names_and_keeps_its_name():
