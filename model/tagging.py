@@ -55,7 +55,8 @@ DEMONYMS = {
 NON_ACTOR_HEADS = {
     "sources", "newspaper", "media", "television", "radio", "tv", "daily", "weekly", "editor", "reporter",
     "reporters", "correspondent", "witnesses", "witness", "residents", "civilians", "analysts", "demonstrators",
-    "lawyers", "refugees", "villagers", "detainees", "immigrants", "afp", "reuters", "ap", "itar-tass", "irna", "ctk",
+    "lawyers", "refugees", "villagers", "detainees", "immigrants", "farmers", "businessman", "businessmen",
+    "missionary", "missionaries", "national", "nationals", "afp", "reuters", "ap", "itar-tass", "irna", "ctk",
     "xinhua", "tass", "ria", "interfax", "anadolu", "sana", "wafa", "bbc", "cnn",
 }
 _MEDIA = re.compile(r"\b(?:news|press) agency\b|\bnewspaper\b|\btelevision\b|\bradio\b|\bnews service\b",

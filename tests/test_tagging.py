@@ -403,3 +403,13 @@ def test_an_appositive_may_go_on_with_a_participle_phrase():
     sentence = Sentence(0, 0, len(text), text)
     hamas = make_mention(sentence, 10, 15, "name", Gazetteer([]))
     assert "appos_of" not in make_mention(sentence, 17, 25, "nominal", Gazetteer([]), previous=hamas).extra
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("witnesses", True), ("A Saudi businessman", True), ("a US national", True), ("Thai farmers", True),
+    ("A Christian missionary from Calgary", True), ("the national army", False), ("Israeli soldiers", False),
+])
+def test_private_people_and_bystanders_are_no_actors(text, excluded):
+    from actor_stance.tagging import names_no_actor
+
+    assert names_no_actor(text) == excluded
