@@ -10,6 +10,7 @@ not count (residents, witnesses).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -195,19 +196,16 @@ def _local_branches(resolved: list[Mention], gazetteer, home: str | None) -> Non
     "Islamic State-linked insurgents", "the militants", "its fighters" in a story datelined PEMBA, Mozambique are
     Islamic State Mozambique Province. Where the writer names the group itself ("Islamic State claimed"), it
     stays the group (in place)."""
-    counts: dict = {}
-    for m in resolved:
-        if gazetteer.is_state(m.actor):
-            counts[m.actor] = counts.get(m.actor, 0) + 1
-    state = home or max(counts, key=counts.get, default=None)
+    state = home
+    if state is None:  # else the state the report names most
+        named = Counter(m.actor for m in resolved if gazetteer.is_state(m.actor)).most_common(1)
+        state = named[0][0] if named else None
     if state is None:
         return
     for m in resolved:
-        if not m.actor or gazetteer.lookup(name_form(m.text, "group")) is not None:
-            continue
-        members = m.actor.split(" and ")
-        branches = [gazetteer.branch_of(member, state) for member in members]
-        if any(branches):
+        members = m.actor.split(" and ") if m.actor else []
+        branches = [gazetteer.branch_of(member, state) for member in members]  # cached: cheap for most actors
+        if any(branches) and gazetteer.lookup(name_form(m.text, "group")) is None:
             m.actor = " and ".join(b.name if b else member for b, member in zip(branches, members))
             m.code = None
 
