@@ -31,7 +31,7 @@ class ActorStanceConfig(PretrainedConfig):
                  head_dropout: float = 0.1, stance_temperature: float = 1.0, sentiment_temperature: float = 1.0,
                  stance_loss_weights=None, sentiment_loss_weights=None, sentiment_loss_factor: float = 1.0,
                  tag_labels=(), tag_loss_factor: float = 1.0, distill_alpha: float = 1.0,
-                 distill_temperature: float = 1.0, **kwargs):
+                 distill_temperature: float = 1.0, int8_skip_modules=(), **kwargs):
         super().__init__(**kwargs)
         if marking not in ("markers", "span"):
             raise ValueError(f"marking must be 'markers' or 'span', not {marking!r}")
@@ -60,6 +60,9 @@ class ActorStanceConfig(PretrainedConfig):
         # Distillation: loss = alpha * gold cross-entropy + (1 - alpha) * T^2 * KL(teacher || student at T).
         self.distill_alpha = distill_alpha
         self.distill_temperature = distill_temperature
+        # Linear layers that `--quantize` leaves in float: a module whose name contains one of these, as in
+        # transformers' `llm_int8_skip_modules`. MPNet's feed-forward down-projections ("output.dense") need it.
+        self.int8_skip_modules = list(int8_skip_modules or [])
 
     def encoder_config(self) -> PretrainedConfig:
         encoder = dict(self.encoder)

@@ -27,12 +27,21 @@ RECORD_FIELDS = ("doc_id", "sentence_index", "start", "end", "mention", "actor",
 
 
 def quantize_dynamic(model):
-    """int8 weights for every nn.Linear, activations quantised on the fly (CPU inference only)."""
+    """int8 weights for the nn.Linear layers, activations quantised on the fly (CPU inference only).
+
+    Layers named in the config's ``int8_skip_modules`` stay in float. In MPNet the feed-forward down-projections
+    must: their input, the GELU output, has a few very large activations that leave one per-tensor int8 scale no
+    room for the rest (quantised too, they took the large model's test stance macro-F1 from 0.91 to 0.59)."""
     import warnings
 
+    from torch.ao.quantization import default_dynamic_qconfig
+
+    skip = getattr(model.config, "int8_skip_modules", None) or []
+    spec = {name: default_dynamic_qconfig for name, module in model.named_modules()
+            if isinstance(module, torch.nn.Linear) and not any(key in name for key in skip)}
     with warnings.catch_warnings():  # torch announces the move of this API to torchao; it still works
         warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        return torch.ao.quantization.quantize_dynamic(model, spec, dtype=torch.qint8)
 
 
 @dataclass
@@ -52,7 +61,8 @@ class StancePipeline:
     def __init__(self, model=None, gazetteer=None, batch_size: int = 32, threads: int | None = None,
                  quantize: bool = False, detector: str = "auto"):
         """``model``: a model directory (default: the shipped model); ``gazetteer``: a YAML file or Gazetteer;
-        ``quantize``: dynamic int8 quantisation of the linear layers (CPU; faster, scores within 0.01);
+        ``quantize``: dynamic int8 quantisation of the linear layers (CPU; 1.6x faster, stance within 0.01,
+        sentiment 0.01 to 0.03 lower);
         ``detector``: ``model`` (the model's tagging head: one encoder pass finds and labels mentions),
         ``rules`` (spaCy parse + gazetteer + guideline rules), ``union`` (the head's mentions plus the rules' where
         they do not overlap) or ``auto`` (the head when the model has one)."""

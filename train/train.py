@@ -34,6 +34,7 @@ class ModelArguments:
     head_dropout: float = 0.1
     tag_mentions: bool = False  # a BIO tagging head that finds mentions in the same pass (marking: span)
     lora: dict | None = field(default_factory=lambda: {"r": 16, "alpha": 32, "dropout": 0.1})
+    int8_skip_modules: list = field(default_factory=list)  # layers `--quantize` keeps in float (by name part)
 
 
 @dataclass
@@ -204,7 +205,8 @@ def main(config_path, output_dir=None, epochs=None, max_steps=None, seed=None, q
         marking=model_args.marking, marker_tokens=model_args.marker_tokens,
         max_seq_length=model_args.max_seq_length, head_dropout=model_args.head_dropout,
         sentiment_loss_factor=train_args.sentiment_loss_factor,
-        tag_labels=MENTION_TAGS if model_args.tag_mentions else (), tag_loss_factor=train_args.tag_loss_factor)
+        tag_labels=MENTION_TAGS if model_args.tag_mentions else (), tag_loss_factor=train_args.tag_loss_factor,
+        int8_skip_modules=model_args.int8_skip_modules)
     encoder = MentionEncoder(tokenizer, model_args.marking, model_args.marker_tokens, model_args.max_seq_length)
     stance_ids = model.config.label2id
     sentiment_ids = model.config.sentiment_label2id
