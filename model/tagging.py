@@ -295,7 +295,8 @@ _PARTITIVE = re.compile(
     r"(?:(?:\b(?:the|a|an|more than|about|some|nearly|around|over|at least)\s+)?\b\d[\d,]*\s+(?:[a-z-]+\s+)?"
     r"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?"  # "more than 30", "About 200", "A first", or nothing
     r"\b(?:members|contingent|detachment|delegation|team|units|mission|leaders|officials|activists|candidates"
-    r"|commanders|fighters|soldiers|troops|patch|batch)\s+(?:of|from)\s+$", re.IGNORECASE)
+    r"|commanders|fighters|soldiers|troops|rebels|guerrillas|gunmen|militants|insurgents|militiamen|jihadists"
+    r"|patch|batch)\s+(?:of|from)\s+$", re.IGNORECASE)
 
 
 # What the guidelines keep in a nominal's span when the head left it out: a quantity ("18 Rwandan rebels", "some

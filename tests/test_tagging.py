@@ -254,6 +254,8 @@ def test_name_parts_joined_by_of_or_for_and_an_acronym_in_brackets_are_one_name(
     ("They freed more than 30 members of his government.", "his government", "more than 30 members of his government"),
     ("A first patch of Bangladeshi troops arrived.", "Bangladeshi troops", "A first patch of Bangladeshi troops"),
     ("It will not allow candidates from Hamas.", "Hamas", "candidates from Hamas"),
+    ("It was retaken from rebels of the Military Command Council (CCMSR).", "the Military Command Council (CCMSR)",
+     "rebels of the Military Command Council (CCMSR)"),
     ("They opposed the withdrawal of Serbian forces.", "Serbian forces", "Serbian forces"),  # an event, not people
 ])
 def test_a_nominal_keeps_its_quantity_and_a_coordinated_nationality(tokenizer, text, tagged, expected):
