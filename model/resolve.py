@@ -492,7 +492,7 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     # a state's: "the army" (or "a military source") is not the RSF just named
     national = mention.head in ("army", "military") or military_agent
     if national and mention.extra.get("reported_by"):  # "President Daniel Chapo said the army": his state's
-        side = _reported_side(mention, resolved, gazetteer, state=True)
+        side = _reported_side(mention, resolved, gazetteer, state=True, home=home)
         subject = _reporting_subject(mention, resolved, agree=False) if side is None else None
         if subject is not None and subject.kind != "person":  # "Algeria's foreign ministry ... said the army"
             owner = _modifying_actor(subject.text, gazetteer)
@@ -566,7 +566,7 @@ def _government_actor(mention, resolved, gazetteer, owner=None, home: str | None
     if _LOCAL.search(mention.text):
         return None  # "the state government", "city authorities": not the country's
     if owner is not None:
-        side = _speaker_side(owner, resolved, gazetteer) if owner.kind == "person" else owner.actor
+        side = _speaker_side(owner, resolved, gazetteer, home) if owner.kind == "person" else owner.actor
         return side if gazetteer.is_state(side) else _state_of(owner.actor, resolved, gazetteer)
     if re.match(r"^[A-Z][\w.'’-]*['’]s\s", mention.text):  # "Petro's government"
         person = mention.text.split("'")[0].split("’")[0]
@@ -675,7 +675,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         return found
     bare = _clean(mention.text).lower()
     if bare in STATE_NOUNS or bare in GROUP_NOUNS_BARE:
-        side = _reported_side(mention, resolved, gazetteer, state=bare in STATE_NOUNS)
+        side = _reported_side(mention, resolved, gazetteer, state=bare in STATE_NOUNS, home=home)
         if side:
             return side
     owner = re.match(r"^(his|her|its|their)\s", mention.text, re.IGNORECASE)
@@ -706,12 +706,12 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
                     return entry.forces
                 if entry and entry.kind != "person":  # "An RSF commander ... his men": named by the group
                     return _forces_or_self(entry.name, gazetteer)
-                side = _speaker_side(antecedent, resolved, gazetteer)  # "Zelenskiy ... his troops"
+                side = _speaker_side(antecedent, resolved, gazetteer, home)  # "Zelenskiy ... his troops"
                 if side != antecedent.actor:  # "A Taliban commander, Mawlawi Abdul Rahim, ... his men"
                     return _forces_or_self(side, gazetteer)
                 if not men:  # "his men" of a man with no known side stay themselves
                     return f"forces of {antecedent.actor}"
-            state = _government_actor(mention, resolved, gazetteer, owner=antecedent)
+            state = _government_actor(mention, resolved, gazetteer, owner=antecedent, home=home)
             if state:
                 return state
             # "his media office", "her ministry": its own actor, named by the phrase (below)
@@ -908,13 +908,13 @@ def _reporting_subject(pronoun: Mention, resolved: list[Mention], agree: bool = 
     return subject
 
 
-def _reported_side(mention, resolved, gazetteer, state: bool) -> str | None:
+def _reported_side(mention, resolved, gazetteer, state: bool, home: str | None = None) -> str | None:
     """"Moroccan Foreign Minister Nasser Bourita said the kingdom", "a spokesman for Los Tiguerones said the gang":
     the side the reporting verb's subject speaks for, when it is a state (``state``) or else an organisation."""
     subject = _reporting_subject(mention, resolved, agree=False)
     if subject is None:
         return None
-    side = _speaker_side(subject, resolved, gazetteer) if subject.kind == "person" else subject.actor
+    side = _speaker_side(subject, resolved, gazetteer, home) if subject.kind == "person" else subject.actor
     if side == subject.actor and subject.kind == "person":
         return None
     is_state = gazetteer.is_state(side)

@@ -251,6 +251,16 @@ def test_the_dateline_names_the_state_of_a_report_that_names_none():
     assert actors == ["Thailand", "city government"]  # a city's government is not the country's
 
 
+def test_an_unnamed_states_general_commands_the_datelines_forces_not_the_rebels_just_named():
+    actors = _resolved(
+        ["Troops retook the mine from rebels of the Military Council for the Salvation of the Republic.",
+         "The chief of staff, General Somchai Kosit, said his troops were chasing the rebels."],
+        [[("Troops", "nominal"), ("rebels of the Military Council for the Salvation of the Republic", "nominal")],
+         [("The chief of staff", "nominal"), ("General Somchai Kosit", "name"), ("his troops", "nominal")]],
+        home="Thailand")
+    assert actors["his troops"] == "Royal Thai Armed Forces"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
