@@ -63,6 +63,18 @@ def test_a_bare_defence_ministry_is_no_actor_and_no_alias():
     assert entries["Russian Armed Forces"]["aliases"] == ["Russia's Defence Ministry"]
 
 
+def test_a_world_actor_learns_the_training_splits_nominals_for_it_but_not_agent_nouns():
+    world = WORLD + [{"name": "Rapid Support Forces", "aliases": ["RSF"], "kind": "group", "roles": ["militia"]}]
+    records = [_record("a", "a", "The RSF said the paramilitaries had crossed.",
+                       [("The RSF", "Rapid Support Forces", "name"),
+                        ("the paramilitaries", "Rapid Support Forces", "nominal")]),
+               _record("b", "b", "Ankara said the government would act.",
+                       [("Ankara", "Turkey", "name"), ("the government", "Turkey", "nominal")])]
+    entries = {e["name"]: e for e in derive_actors(records, world)}
+    assert entries["Rapid Support Forces"]["roles"] == ["militia", "paramilitaries"]  # the curated role first
+    assert "roles" not in entries["Turkey"]  # "the government" is the state the story is about, not a role
+
+
 THAILAND = [{"name": "Thailand", "aliases": ["Bangkok", "Thai government"], "kind": "group"},
             {"name": "Royal Thai Armed Forces", "aliases": ["Thai army", "Thai troops"], "kind": "group"}]
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from actor_stance.gazetteer import Actor, Gazetteer
 from actor_stance.mentions import ACTOR_NOUNS
-from actor_stance.resolve import name_form
+from actor_stance.resolve import AGENT_HEADS, GOVERNMENT_HEADS, name_form
 from actor_stance.tagging import guess_kind
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -26,6 +26,9 @@ AMBIGUOUS_ALIASES = {"North", "South", "East", "West", "Army", "Government", "Po
 # A bare defence ministry is any state's: neither an alias nor an actor of its own, so that the resolver names it
 # by the report's state (Gazetteer.office_of) and "its troops" by that state's forces.
 BARE_OFFICES = {"Defence Ministry", "Defense Ministry"}
+# Agent nouns ("the government", "officials", "a spokesman") the resolver gives to a state by its place in the story
+# (the state just named, the dateline's); as a world actor's role they would go to whichever was named nearest.
+STATE_AGENT_ROLES = GOVERNMENT_HEADS | AGENT_HEADS
 
 
 def clean(text: str) -> str:
@@ -139,9 +142,13 @@ def derive_actors(train_records: list[dict], world: list[dict]) -> list[dict]:
             continue  # joint sets ("India and Pakistan") are named by the text, not the gazetteer
         new = sorted(a for a in aliases[actor] if a != actor and a not in AMBIGUOUS_ALIASES | BARE_OFFICES
                      and taken.lookup(a) is None)
-        if actor in entries:  # a world actor: the training split's other names for it join its aliases
+        if actor in entries:  # a world actor: the training split's other names and nominals for it join its own
             if new:
                 entries[actor]["aliases"] = sorted(set(entries[actor].get("aliases") or []) | set(new))
+            learned = [role for role in sorted(roles[actor]) if role not in STATE_AGENT_ROLES
+                       and role not in (entries[actor].get("roles") or [])]
+            if learned:
+                entries[actor]["roles"] = list(entries[actor].get("roles") or []) + learned
             continue
         if taken.lookup(actor) is not None or actor in BARE_OFFICES:
             continue
