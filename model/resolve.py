@@ -680,8 +680,9 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
             return side
     owner = re.match(r"^(his|her|its|their)\s", mention.text, re.IGNORECASE)
     if owner:  # "his forces", "its units": the forces of the actor the possessive points to
+        word = owner.group(1).lower()  # "its" is an "it" (one organisation), "their" a "they"
         pronoun = Mention(mention.sentence_index, mention.start, mention.start, owner.group(1), "pronoun",
-                          kind="person" if owner.group(1).lower() in ("his", "her") else "group",
+                          kind="person" if word in ("his", "her") else "thing" if word == "its" else "group",
                           extra=mention.extra)
         antecedent = _reporting_subject(pronoun, resolved) or _antecedent(pronoun, resolved)
         if antecedent is not None:
@@ -937,6 +938,8 @@ def _antecedent(pronoun: Mention, resolved: list[Mention]) -> Mention | None:
             return candidate
         if pronoun.kind == "group" and candidate.kind != "person" and (candidate.plural or candidate.type == "name"):
             return candidate
-        if pronoun.kind == "thing" and candidate.kind != "person" and not candidate.plural:
-            return candidate
+        if pronoun.kind == "thing" and candidate.kind != "person" and not candidate.plural \
+                and not (candidate.sentence_index == pronoun.sentence_index
+                         and candidate.text.lower().startswith("its ")):
+            return candidate  # "its air force and its troops": one owner, not the second the first's
     return None

@@ -261,6 +261,13 @@ def test_an_unnamed_states_general_commands_the_datelines_forces_not_the_rebels_
     assert actors["his troops"] == "Royal Thai Armed Forces"
 
 
+def test_its_is_one_organisation_named_by_a_singular_nominal_too():
+    actors = _resolved(["Thailand said the rebels had crossed.", "The Thai army reinforced its garrison."],
+                       [[("Thailand", "name"), ("the rebels", "nominal")],
+                        [("The Thai army", "nominal"), ("its garrison", "nominal")]])
+    assert actors["its garrison"] == "Royal Thai Armed Forces"  # not the plural rebels named before
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
