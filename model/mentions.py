@@ -25,6 +25,7 @@ PERSON_NOUNS = {
     "ambassador", "governor", "mayor", "warlord", "head", "chairman", "negotiator", "representative", "diplomat",
     "archbishop", "bishop", "cardinal", "cleric", "imam", "sheikh", "prince", "prosecutor", "senator", "member",
     "chair", "chairwoman", "chairperson", "activist", "adviser", "advisor", "counterpart", "aide", "boss",
+    "soldier", "fighter", "gunman", "militant",
 }
 GROUP_NOUNS = {
     "army", "forces", "force", "troops", "soldiers", "military", "militia", "militias", "militants", "rebels",

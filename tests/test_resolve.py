@@ -268,6 +268,12 @@ def test_its_is_one_organisation_named_by_a_singular_nominal_too():
     assert actors["its garrison"] == "Royal Thai Armed Forces"  # not the plural rebels named before
 
 
+def test_one_soldier_is_a_person_not_the_organisation_its_refers_to():
+    actors = _resolved(["Hamas said any foreign soldier entering its territory would be killed."],
+                       [[("Hamas", "name"), ("any foreign soldier", "nominal"), ("its", "pronoun")]])
+    assert actors["its"] == "Hamas"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
