@@ -500,6 +500,11 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         forces = gazetteer.forces_of(side) if side else None
         if forces is not None:
             return forces.name
+    if _GOVERNMENT_FORCES.search(mention.text):  # "government forces": the story's state's, not the rebels just named
+        state_name = home or _main_state(mention, resolved, gazetteer, home)
+        forces = gazetteer.forces_of(state_name) if state_name else None
+        if forces is not None:
+            return forces.name
     armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
                     and " and " not in m.actor  # not a joint actor ("both armed groups")
                     and (not national or gazetteer.state_of_forces(m.actor) is not None
@@ -513,6 +518,9 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         state.actor if state is not None else _main_state(mention, resolved, gazetteer, home))
     forces = gazetteer.forces_of(state_name) if state_name else None
     return forces.name if forces else None
+
+
+_GOVERNMENT_FORCES = re.compile(r"(?<![-\w])(?:government|regime)\s+\w+$", re.IGNORECASE)  # not "pro-government"
 
 
 def _main_state(mention, resolved, gazetteer, home: str | None = None) -> str | None:

@@ -274,6 +274,15 @@ def test_one_soldier_is_a_person_not_the_organisation_its_refers_to():
     assert actors["its"] == "Hamas"
 
 
+def test_government_forces_are_the_storys_state_forces_not_the_armed_group_just_named():
+    sentences = ["The Rapid Support Forces attacked the border post.", "Government forces repelled the attack."]
+    spans = [[("The Rapid Support Forces", "name")], [("Government forces", "nominal")]]
+    assert _resolved(sentences, spans, home="Thailand")["Government forces"] == "Royal Thai Armed Forces"
+    sentences[1] = "Pro-government forces repelled the attack."  # allied militias, not the army
+    spans[1] = [("Pro-government forces", "nominal")]
+    assert _resolved(sentences, spans, home="Thailand")["Pro-government forces"] != "Royal Thai Armed Forces"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
