@@ -466,6 +466,8 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     if mention.head not in ARMED_HEADS and mention.text.lower().split()[-1] not in MILITARY_PLURALS \
             and not military_agent:
         return None
+    if _IRREGULAR_MODIFIER.search(mention.text):
+        return None  # "a gang commander", "rebel troops": no state's forces
     pair = _state_pair(mention.text, gazetteer)
     if pair and mention.head not in WEAPON_HEADS:  # "Thai and Cambodian troops": the two armed forces
         return " and ".join(_forces_or_self(state, gazetteer) for state in pair.split(" and "))
@@ -520,6 +522,9 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
     return forces.name if forces else None
 
 
+# A common noun, not a name: "a gang commander", "Rebel troops", but not the "Gang Suppression Force"
+_IRREGULAR_MODIFIER = re.compile(
+    r"\b(?:[Gg]ang|[Rr]ebel|[Mm]ilitia|[Gg]uerrilla|[Jj]ihadist|[Ii]nsurgent|[Cc]artel)\s+[a-z]")
 _GOVERNMENT_FORCES = re.compile(r"(?<![-\w])(?:government|regime)\s+\w+$", re.IGNORECASE)  # not "pro-government"
 
 

@@ -283,6 +283,13 @@ def test_government_forces_are_the_storys_state_forces_not_the_armed_group_just_
     assert _resolved(sentences, spans, home="Thailand")["Pro-government forces"] != "Royal Thai Armed Forces"
 
 
+def test_a_gang_or_rebel_commander_is_not_the_states_forces():
+    actors = _resolved(["A gang commander said Rebel troops and the Gang Suppression Force had clashed."],
+                       [[("A gang commander", "nominal"), ("Rebel troops", "nominal"),
+                         ("the Gang Suppression Force", "name")]], home="Thailand")
+    assert actors["A gang commander"] == "gang commander" and actors["Rebel troops"] != "Royal Thai Armed Forces"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
