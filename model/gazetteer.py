@@ -80,7 +80,7 @@ class Gazetteer:
         self._states = None
         self._surnames = None
         self._by_deletion = None
-        self._branches, self._by_first_word = {}, None
+        self._branches, self._by_first_word, self._missions = {}, None, {}
         self._by_alias = {}
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -190,6 +190,15 @@ class Gazetteer:
                 found = [a for a in self._by_first_word.get(group_name.split()[0], []) if pattern.match(a.name)]
             self._branches[key] = found[0] if len(found) == 1 else None
         return self._branches[key]
+
+    def un_mission_in(self, state_name: str) -> Actor | None:
+        """The UN mission the gazetteer places in a state, where it has exactly one: ``un_mission_in("Mali")`` is
+        MINUSMA ("United Nations Multidimensional Integrated Stabilization Mission in Mali")."""
+        if state_name not in self._missions:
+            pattern = re.compile(rf"^(?:United Nations|UN|U\.N\.)\s.*\sin\s+(?:the\s+)?{re.escape(state_name)}$")
+            found = [a for a in self.actors if any(pattern.match(form) for form in [a.name, *a.aliases])]
+            self._missions[state_name] = found[0] if len(found) == 1 else None
+        return self._missions[state_name]
 
     def office_of(self, state_name: str, office: str) -> Actor | None:
         """A state's office as the gazetteer names it: ``office_of("Turkey", "defence ministry")`` finds the entry

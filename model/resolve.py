@@ -605,9 +605,10 @@ def _is_un_mission(actor: str | None, gazetteer) -> bool:
     return any(_UN_MISSION.match(form) for form in [actor or ""] + (entry.aliases if entry else []))
 
 
-def _un_mission(mention, resolved, names, gazetteer) -> str | None:
+def _un_mission(mention, resolved, names, gazetteer, home: str | None = None) -> str | None:
     """"UN peacekeepers", "the UN peacekeeping mission", "the mission": the UN mission the report names (the
-    nearest before, else the first after); a bare "the mission" only where the nearest mission before is a UN one."""
+    nearest before, else the first after), else the one the gazetteer places in the story's state; a bare "the
+    mission" only where the nearest mission before is a UN one."""
     bare = bool(_BARE_MISSION.match(mention.text))
     if not bare and not _UN_PEACEKEEPING.search(mention.text):
         return None
@@ -618,7 +619,10 @@ def _un_mission(mention, resolved, names, gazetteer) -> str | None:
             return None  # "the EU mission ... the mission"
     if bare and "peacekeep" not in mention.text.lower():
         return None  # "the peacekeeping force" may be the mission named after it, as "UN peacekeepers" may
-    return next((n.actor for n in names if n.position > mention.start and _is_un_mission(n.actor, gazetteer)), None)
+    named = next((n.actor for n in names if n.position > mention.start and _is_un_mission(n.actor, gazetteer)), None)
+    state = None if named else home or _main_state(mention, resolved, gazetteer)
+    mission = gazetteer.un_mission_in(state) if state else None
+    return named or (mission.name if mission is not None else None)
 
 
 def _group_inside(mention, names, gazetteer) -> str | None:
@@ -681,7 +685,7 @@ def _nominal_actor(mention, resolved, names: list[_Name], gazetteer, home: str |
         group = _group_inside(mention, names, gazetteer)
         if group:  # "Colombia's ELN guerrillas": the group's, not the state's
             return group
-    found = _un_mission(mention, resolved, names, gazetteer) or _state_agent(mention, gazetteer) \
+    found = _un_mission(mention, resolved, names, gazetteer, home) or _state_agent(mention, gazetteer) \
         or _joint_set(mention, resolved, gazetteer) or _armed_groups(mention, resolved, gazetteer) \
         or _armed_actor(mention, resolved, gazetteer, inside, home, names)
     if found:

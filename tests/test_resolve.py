@@ -290,6 +290,16 @@ def test_a_gang_or_rebel_commander_is_not_the_states_forces():
     assert actors["A gang commander"] == "gang commander" and actors["Rebel troops"] != "Royal Thai Armed Forces"
 
 
+def test_an_unnamed_un_mission_is_the_one_the_gazetteer_places_in_the_storys_state():
+    world = Gazetteer.from_entries(WORLD_ENTRIES + [
+        {"name": "Mali", "aliases": ["Malian government"], "kind": "group"},
+        {"name": "MINUSMA", "aliases": ["United Nations Multidimensional Integrated Stabilization Mission in Mali"],
+         "kind": "group"}])
+    sentences, spans = ["The junta expelled the UN mission in 2023."], [[("the UN mission", "nominal")]]
+    assert _resolved(sentences, spans, home="Mali", gazetteer=world)["the UN mission"] == "MINUSMA"
+    assert _resolved(sentences, spans, home="Thailand", gazetteer=world)["the UN mission"] != "MINUSMA"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
