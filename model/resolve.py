@@ -502,15 +502,12 @@ def _armed_actor(mention, resolved, gazetteer, inside: str | None = None, home: 
         forces = gazetteer.forces_of(side) if side else None
         if forces is not None:
             return forces.name
-    if _GOVERNMENT_FORCES.search(mention.text):  # "government forces": the story's state's, not the rebels just named
-        state_name = home or _main_state(mention, resolved, gazetteer, home)
-        forces = gazetteer.forces_of(state_name) if state_name else None
-        if forces is not None:
-            return forces.name
-    armed = _recent(resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
-                    and " and " not in m.actor  # not a joint actor ("both armed groups")
-                    and (not national or gazetteer.state_of_forces(m.actor) is not None
-                         or gazetteer.lookup(m.actor) is None), sentences_back=2)
+    # "government forces" are the story's state's, never the armed group just named
+    armed = None if _GOVERNMENT_FORCES.search(mention.text) else _recent(
+        resolved, mention, lambda m: m.kind != "person" and _is_armed_name(m.actor, gazetteer)
+        and " and " not in m.actor  # not a joint actor ("both armed groups")
+        and (not national or gazetteer.state_of_forces(m.actor) is not None
+             or gazetteer.lookup(m.actor) is None), sentences_back=2)
     if armed is not None:
         return armed.actor
     # the dateline's state ("the army" in a report from BAMAKO), else the state just named, else the one the
