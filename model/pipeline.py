@@ -36,7 +36,7 @@ def quantize_dynamic(model):
 
     from torch.ao.quantization import default_dynamic_qconfig
 
-    skip = getattr(model.config, "int8_skip_modules", None) or []
+    skip = model.config.int8_skip_modules
     spec = {name: default_dynamic_qconfig for name, module in model.named_modules()
             if isinstance(module, torch.nn.Linear) and not any(key in name for key in skip)}
     with warnings.catch_warnings():  # torch announces the move of this API to torchao; it still works
