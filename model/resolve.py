@@ -371,7 +371,8 @@ def _joint_set(mention, resolved, gazetteer) -> str | None:
     pair = _named_pair(mention, resolved, gazetteer, states_only=bool(_STATE_SETS.search(mention.text)),
                        outside_sentence=mention.extra.get("after_appeal", False),
                        persons=len(core) == 1 and core[0].split()[-1] == "leaders",
-                       as_states=not _ARMED_SETS.search(mention.text))
+                       as_states=not _ARMED_SETS.search(mention.text),
+                       belligerents=bool(re.search(r"\bwarring\b", mention.text, re.IGNORECASE)))
     if pair and _ARMED_TROOPS.search(mention.text):  # "both armies" of two states: their armed forces
         pair = " and ".join(_forces_or_self(member, gazetteer) for member in pair.split(" and "))
     return pair
@@ -398,18 +399,20 @@ def _armed_groups(mention, resolved, gazetteer) -> str | None:
 
 
 def _named_pair(mention, resolved, gazetteer, states_only=False, sentences_back=None, outside_sentence=False,
-                persons=False, as_states=False) -> str | None:
+                persons=False, as_states=False, belligerents=False) -> str | None:
     """The two actors a joint reference means: the last pair named together ("Thailand and Cambodia", or in one
     mention resolved before: "Indian and Chinese troops"), else the two the article names most (the most recent
     first on a tie), in the order the article names them.
     ``outside_sentence``: not the actors of the mention's own sentence (who call on the set); ``persons``: two
-    people ("both leaders"); ``as_states``: a state's forces count as the state ("both sides": Israel, not the IDF)."""
+    people ("both leaders"); ``as_states``: a state's forces count as the state ("both sides": Israel, not the IDF);
+    ``belligerents``: only sides that can fight ("the warring parties": not the Red Cross that visits them)."""
     def side(actor):
         return (gazetteer.state_of_forces(actor) or actor) if as_states else actor
 
     def eligible(m):
         return (m.kind == "person") == persons and m.actor and " and " not in m.actor and m.start < mention.start \
             and (gazetteer.is_state(side(m.actor)) or not states_only) \
+            and (not belligerents or _belligerent(m.actor, gazetteer)) \
             and not (outside_sentence and m.sentence_index == mention.sentence_index)
     named = [m for m in resolved if m.type == "name" and eligible(m)]
     pairs = [(b.start, a, f"{side(a.actor)} and {side(b.actor)}") for a, b in zip(named, named[1:])
@@ -864,20 +867,23 @@ _ARMED_NAME = re.compile(r"\b(?:army|forces|military|(?:defen[cs]e|security|bord
 _ENEMY = re.compile(r"^the\s+(?:enemy|enemies|invaders?|occupiers?|aggressors?)$", re.IGNORECASE)
 
 
+def _belligerent(actor: str, gazetteer) -> bool:
+    """A state, a state's forces or an armed group: a side that can fight (not the Red Cross, not the UN)."""
+    entry = gazetteer.lookup(actor)
+    return gazetteer.is_state(gazetteer.state_of_forces(actor) or actor) or _is_armed_name(actor, gazetteer) or bool(
+        entry and set(entry.roles) & (NON_STATE_ARMED_HEADS | {"gang", "terrorist"}))
+
+
 def _opponent(side: str, resolved, gazetteer) -> str | None:
     """The other side of a two-sided report: the state or armed actor the article names most that is neither
     ``side`` nor its state or forces (pronouns, joint actors and an actor named once do not count)."""
     def state(actor):
         return gazetteer.state_of_forces(actor) or actor
 
-    def belligerent(actor):
-        entry = gazetteer.lookup(actor)
-        return gazetteer.is_state(state(actor)) or _is_armed_name(actor, gazetteer) or bool(
-            entry and set(entry.roles) & (NON_STATE_ARMED_HEADS | {"gang", "terrorist"}))
     counts: dict = {}
     for m in resolved:
         if m.type != "pronoun" and m.actor and m.kind != "person" and " and " not in m.actor \
-                and state(m.actor) != state(side) and belligerent(m.actor):
+                and state(m.actor) != state(side) and _belligerent(m.actor, gazetteer):
             counts[m.actor] = counts.get(m.actor, 0) + 1
     best = max(counts, key=counts.get, default=None)
     return best if best and counts[best] > 1 else None

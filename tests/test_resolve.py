@@ -300,6 +300,16 @@ def test_an_unnamed_un_mission_is_the_one_the_gazetteer_places_in_the_storys_sta
     assert _resolved(sentences, spans, home="Thailand", gazetteer=world)["the UN mission"] != "MINUSMA"
 
 
+def test_the_warring_parties_are_the_two_sides_that_fight_not_the_red_cross():
+    red_cross = "The International Committee of the Red Cross"
+    actors = _resolved(
+        ["Thailand shelled the border.", "Cambodia said it would respond.", f"{red_cross} sent a team.",
+         f"{red_cross} reminded both warring parties of the rules."],
+        [[("Thailand", "name")], [("Cambodia", "name")], [(red_cross, "name")],
+         [(red_cross, "name"), ("both warring parties", "nominal")]])
+    assert actors["both warring parties"] == "Thailand and Cambodia"
+
+
 def test_a_possessive_or_state_noun_after_said_belongs_to_the_reporting_subject():
     # The nearest earlier group (Hamas) is not the one whose troops these are: the subject of "said" is.
     out = _resolved(["Hamas fired rockets.", "The Thai military said its troops had crossed."],
